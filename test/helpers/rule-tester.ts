@@ -1,0 +1,31 @@
+import { RuleTester } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { afterAll, describe, it } from 'vitest';
+import { join } from 'node:path';
+
+// ESLint's RuleTester drives vitest: each valid/invalid case becomes a test.
+(RuleTester as unknown as Record<string, unknown>).describe = describe;
+(RuleTester as unknown as Record<string, unknown>).it = it;
+(RuleTester as unknown as Record<string, unknown>).itOnly = it.only;
+(RuleTester as unknown as Record<string, unknown>).afterAll = afterAll;
+
+export const fixturesDir = join(__dirname, '..', '..', 'fixtures');
+
+/** Filenames inside fixture projects whose package.json pins the client major. */
+export const files = {
+  ioredis: join(fixturesDir, 'ioredis-app', 'file.ts'),
+  ioredisJs: join(fixturesDir, 'ioredis-app', 'file.js'),
+  nodeRedis4: join(fixturesDir, 'node-redis-4-app', 'file.ts'),
+  nodeRedis5: join(fixturesDir, 'node-redis-5-app', 'file.ts'),
+  nodeRedis5Js: join(fixturesDir, 'node-redis-5-app', 'file.js'),
+};
+
+/** A RuleTester for TS/JS rules, parsing with typescript-eslint's parser (which reads JS too). */
+export function codeRuleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+  });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const asRule = (rule: unknown) => rule as any;
