@@ -24,16 +24,20 @@ expect_exit() { # expected-code description command...
   fi
 }
 
-# The code hook fails the commit on sessions.ts (KEYS, SELECT, FLUSHALL) and names the rules.
-expect_exit 1 'redis-lint on sessions.ts' pre-commit try-repo "$repo" redis-lint --files sessions.ts clean.js
-grep -q 'redis/no-keys' "$work/out.txt" || { echo 'pre-commit: no redis/no-keys finding'; cat "$work/out.txt"; exit 1; }
-# Clean code passes.
-expect_exit 0 'redis-lint on clean.js' pre-commit try-repo "$repo" redis-lint --files clean.js
-# The conf hook picks redis.conf only; it fails on the public bind once the conf rules are in the package.
+# One try-repo run (each one installs the package afresh, ~1.5 min) with every hook of the repository:
+# the code hook must fail on sessions.ts (KEYS, SELECT, FLUSHALL) and name the rules; the conf hook
+# must pick redis.conf only, and fail on its public bind once the conf rules are in the package.
+expect_exit 1 'try-repo with both hooks' pre-commit try-repo "$repo" --files sessions.ts clean.js redis.conf --verbose
+out="$work/out.txt"
+check() { grep -Eq "$1" "$out" || { echo "pre-commit: expected /$1/ in the output"; cat "$out"; exit 1; }; }
+check '^redis-lint \(code\)\.+Failed'
+check 'sessions\.ts'
+check 'redis/no-keys'
 if node -e "process.exit('conf' in require('$repo/dist/src/index.js').languages ? 0 : 1)"; then
-  expect_exit 1 'redis-lint-conf on redis.conf' pre-commit try-repo "$repo" redis-lint-conf --files redis.conf sessions.ts
-  grep -q 'redis/conf-' "$work/out.txt" || { echo 'pre-commit: no conf finding'; cat "$work/out.txt"; exit 1; }
+  check '^redis-lint \(redis\.conf\)\.+Failed'
+  check 'redis/conf-'
 else
-  expect_exit 0 'redis-lint-conf on redis.conf' pre-commit try-repo "$repo" redis-lint-conf --files redis.conf
+  check '^redis-lint \(redis\.conf\)\.+Passed'
 fi
+if grep -q 'clean\.js' "$out"; then echo 'pre-commit: clean.js should have no findings'; cat "$out"; exit 1; fi
 echo 'pre-commit try-repo: both hooks behave as documented'
