@@ -103,7 +103,7 @@ async function lint(options: CliOptions, paths: string[], io: CliIo): Promise<nu
   }
 
   let results: ESLintClass.LintResult[];
-  const progress = settings.progress ? startProgress(io.stderr as NodeJS.WriteStream) : undefined;
+  const progress = io.stderr.isTTY === true && !options.stdin ? startProgress(io.stderr as NodeJS.WriteStream) : undefined;
   try {
     if (options.stdin) {
       const text = await readAll(io.stdin);

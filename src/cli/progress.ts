@@ -33,7 +33,7 @@ export function startProgress(stream: NodeJS.WriteStream, delayMs = 1000): Progr
     if (Date.now() - started < delayMs) return;
     shown = true;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const files = seen.size > 0 ? `${seen.size} files, ` : '';
+    const files = seen.size > 0 ? `${seen.size} file${seen.size === 1 ? '' : 's'}, ` : '';
     stream.write(`\r\x1b[2Klinting… ${files}${seconds} s`);
   }, 100);
   timer.unref();

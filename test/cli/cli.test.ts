@@ -208,3 +208,30 @@ describe('redis-lint: bad input never crashes', () => {
     expect(missing.stderr).toBe("redis-lint: No files matching 'missing-dir' were found.\n");
   });
 });
+
+describe('redis-lint inside the project\'s own ESLint setup', () => {
+  const projectConfig = (rule: string) =>
+    `const redis = require(${JSON.stringify(join(repoRoot, 'dist', 'src', 'index.js'))});\n` +
+    `module.exports = [{ files: ['**/*.ts'], languageOptions: { parser: redis.configs.recommended[0].languageOptions.parser }, plugins: { redis }, rules: { 'redis/${rule}': 'error' } }];\n`;
+
+  it('--use-eslint-config uses eslint.config.* instead of the presets, plus --rule', async () => {
+    const dir = copyFixture('ioredis-app');
+    writeFileSync(join(dir, 'eslint.config.cjs'), projectConfig('no-select'));
+    const rules = async (args: string[]) => JSON.parse((await runCli([...args, '-f', 'json'], { cwd: dir })).stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+    expect(await rules(['--use-eslint-config', 'sessions.ts'])).toEqual(['redis/no-select']);
+    expect(await rules(['--use-eslint-config', '--rule', 'no-flush:error', 'sessions.ts'])).toEqual(['redis/no-select', 'redis/no-flush']);
+    // Without the flag the project's file is not read: the presets apply.
+    expect(await rules(['sessions.ts'])).toEqual(['redis/no-keys', 'redis/no-select', 'redis/no-flush']);
+  });
+
+  it('--config <file> uses that file', async () => {
+    const dir = copyFixture('ioredis-app');
+    writeFileSync(join(dir, 'only-keys.config.cjs'), projectConfig('no-keys'));
+    const { code, stdout } = await runCli(['--config', 'only-keys.config.cjs', 'sessions.ts', '-f', 'json'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['redis/no-keys']);
+    const missing = await runCli(['--config', 'nope.config.cjs', 'sessions.ts'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

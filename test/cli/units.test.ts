@@ -56,3 +56,33 @@ describe('one-line reasons', () => {
     expect(oneLine('plain')).toBe('plain');
   });
 });
+
+describe('the progress line', () => {
+  it('counts linted files on a terminal once the run is slow, and clears itself', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { startProgress, progressPlugin } = await import('../../dist/src/cli/progress.js');
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (c) => (text += c.toString()));
+    const line = startProgress(stream as unknown as NodeJS.WriteStream, 0);
+    progressPlugin.rules.tick.create({ filename: '/p/a.ts' });
+    progressPlugin.rules.tick.create({ filename: '/p/a.ts' }); // a second fix pass over the same file
+    progressPlugin.rules.tick.create({ filename: '/p/b.conf' });
+    await new Promise((r) => setTimeout(r, 250));
+    line.stop();
+    expect(text).toMatch(/\r\x1b\[2Klinting… 2 files, \d+\.\d s/);
+    expect(text.endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('stays silent for a quick run', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { startProgress } = await import('../../dist/src/cli/progress.js');
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (c) => (text += c.toString()));
+    const line = startProgress(stream as unknown as NodeJS.WriteStream, 10_000);
+    await new Promise((r) => setTimeout(r, 150));
+    line.stop();
+    expect(text).toBe('');
+  });
+});

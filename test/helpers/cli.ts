@@ -25,10 +25,10 @@ function capture(tty: boolean) {
 /** Runs the built CLI in this process with its own stdout/stderr/stdin, as a user's shell would. */
 export async function runCli(
   args: string[],
-  { cwd = repoRoot, stdin = '', env = {}, tty = false }: { cwd?: string; stdin?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {},
+  { cwd = repoRoot, stdin = '', env = {}, tty = false, stderrTty = false }: { cwd?: string; stdin?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean } = {},
 ): Promise<CliRun> {
   const out = capture(tty);
-  const err = capture(false);
+  const err = capture(stderrTty);
   const code = await run(args, { stdout: out.stream, stderr: err.stream, stdin: Readable.from([stdin]), cwd, env });
   return { code, stdout: out.text(), stderr: err.text() };
 }
