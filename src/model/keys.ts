@@ -24,7 +24,7 @@ export interface KeyShape {
 }
 
 /** The parts a key expression concatenates; dynamic parts keep their normalised source text. */
-type Part = { text: string } | { dynamic: string };
+type Part = { text: string; numeric?: boolean } | { dynamic: string };
 
 const maxDepth = 8;
 
@@ -33,7 +33,8 @@ function partsOf(node: Node, sourceCode: SourceCode, depth: number): Part[] | un
   const expr = unwrap(node);
   switch (expr.type) {
     case AST_NODE_TYPES.Literal:
-      if (typeof expr.value === 'string' || typeof expr.value === 'number') return [{ text: String(expr.value) }];
+      if (typeof expr.value === 'string') return [{ text: expr.value }];
+      if (typeof expr.value === 'number') return [{ text: String(expr.value), numeric: true }];
       return undefined;
     case AST_NODE_TYPES.TemplateLiteral: {
       const parts: Part[] = [];
@@ -48,8 +49,8 @@ function partsOf(node: Node, sourceCode: SourceCode, depth: number): Part[] | un
       if (expr.operator !== '+') return undefined;
       const left = partsOf(expr.left, sourceCode, depth + 1) ?? [dynamicPart(expr.left, sourceCode)];
       const right = partsOf(expr.right, sourceCode, depth + 1) ?? [dynamicPart(expr.right, sourceCode)];
-      // `a + b` is a string concatenation only when one side is text; two numbers would add.
-      if (!left.some((p) => 'text' in p) && !right.some((p) => 'text' in p)) return undefined;
+      // `a + b` is a string concatenation only when one side is a string; `1 + 2` adds.
+      if (![...left, ...right].some((p) => 'text' in p && !p.numeric)) return undefined;
       return [...left, ...right];
     }
     case AST_NODE_TYPES.Identifier: {
