@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import {
-  getRedisModel, hasTrait, isLaterInScope, keyShape, runsBefore, matchesKeyPattern, sameKeyCalls, setOptions,
+  getRedisModel, hasTrait, isLaterInScope, keyShape, runsBefore, matchesKeyPattern, replyReaches, sameKeyCalls, setOptions,
   type Dialect, type KeyShape, type RedisCall,
 } from '../../src/model';
 import { isTemporaryKey } from '../../src/model/temporary';
@@ -129,20 +129,11 @@ export default createRule<Options, 'noTtl' | 'suggestTtl'>({
           const probe = { ...call, keyNode: node };
           return sameKeyCalls(model.calls, probe, sourceCode).some((read) =>
             read.fn === call.fn && runsBefore(read, call) && hasTrait(read.spec, 'reads') &&
-            (read.spec.type === call.spec.type || read.command === 'EXISTS') && isTestedForMiss(read.node));
+            (read.spec.type === call.spec.type || read.command === 'EXISTS') && replyReaches(read.node, sourceCode, isMissTest));
         }
       },
     };
 
-    function isTestedForMiss(readNode: TSESTree.Node): boolean {
-      let node: TSESTree.Node = readNode;
-      while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) node = node.parent;
-      if (isMissTest(node)) return true;
-      const declarator = node.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = sourceCode.getDeclaredVariables(declarator)[0];
-      return variable?.references.some((ref) => !ref.init && isMissTest(ref.identifier as TSESTree.Node)) ?? false;
-    }
   },
 });
 

@@ -51,3 +51,17 @@ export function statementOf(call: TSESTree.Node):
   ) return { kind: 'declaration', statement: parent.parent, id: parent.id, awaited };
   return undefined;
 }
+
+/**
+ * True when a command's reply reaches a place `test` accepts: directly (`if (await redis.get(k))`)
+ * or through the variable it is stored in (`const hit = await redis.get(k); if (!hit) ...`).
+ */
+export function replyReaches(call: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, test: (use: TSESTree.Node) => boolean): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) node = node.parent;
+  if (test(node)) return true;
+  const declarator = node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = sourceCode.getDeclaredVariables(declarator)[0];
+  return variable?.references.some((ref) => !ref.init && test(ref.identifier as TSESTree.Node)) ?? false;
+}
