@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import {
-  getRedisModel, hasTrait, isLaterInScope, keyShape, runsBefore, sameKeyCalls, setOptions, type Dialect, type RedisCall,
+  getRedisModel, hasTrait, isLaterInScope, isSameKey, keyShape, runsBefore, sameKeyCalls, setOptions, type Dialect, type RedisCall,
 } from '../../src/model';
 import { isTemporaryKey } from '../../src/model/temporary';
 import { addExpiryToOptions } from '../../src/fix/ttl';
@@ -69,7 +69,7 @@ export default createRule({
         }
         for (const call of model.calls) {
           if ((call.command !== 'DEL' && call.command !== 'UNLINK') || call.via !== 'method' || call.args.length !== 1 || !call.keyNode) continue;
-          const lock = locks.find((l) => sameKeyCalls([call], l, sourceCode).length > 0);
+          const lock = locks.find((l) => isSameKey(l.keyNode, call.keyNode, sourceCode));
           if (!lock) continue;
           // A GET of the key first is an owner check (racy, but a deliberate one).
           const checked = sameKeyCalls(model.calls, call, sourceCode).some((g) => g.command === 'GET' && g.fn === call.fn && runsBefore(g, call));

@@ -87,6 +87,17 @@ function dynamicPart(node: Node, sourceCode: SourceCode): Part {
  */
 export function keyShape(node: Node | undefined, sourceCode: SourceCode): KeyShape | undefined {
   if (!node) return undefined;
+  // Rules pair every command with every other one: shapes are computed once per key node.
+  const cached = shapes.get(node);
+  if (cached !== undefined) return cached ?? undefined;
+  const shape = computeShape(node, sourceCode);
+  shapes.set(node, shape ?? null);
+  return shape;
+}
+
+const shapes = new WeakMap<Node, KeyShape | null>();
+
+function computeShape(node: Node, sourceCode: SourceCode): KeyShape | undefined {
   let parts = partsOf(node, sourceCode, 0);
   if (!parts) {
     const expr = unwrap(node);

@@ -1,12 +1,31 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { isSameKey } from './keys';
+import { keyShape } from './keys';
 import type { RedisCall } from './types';
 
 /** The other commands of the file that name the same key as `call` (Lua commands name none). */
 export function sameKeyCalls(calls: readonly RedisCall[], call: RedisCall, sourceCode: Readonly<TSESLint.SourceCode>): RedisCall[] {
-  if (!call.keyNode) return [];
-  return calls.filter((other) => other !== call && other.keyNode !== undefined && isSameKey(call.keyNode, other.keyNode, sourceCode));
+  const shape = keyShape(call.keyNode, sourceCode);
+  if (!shape) return [];
+  return (indexOf(calls, sourceCode).get(shape.id) ?? []).filter((other) => other !== call && other.node !== call.node);
+}
+
+/** The file's commands grouped by key shape, built once per list so pairing stays linear. */
+const indexes = new WeakMap<readonly RedisCall[], Map<string, RedisCall[]>>();
+function indexOf(calls: readonly RedisCall[], sourceCode: Readonly<TSESLint.SourceCode>): Map<string, RedisCall[]> {
+  let index = indexes.get(calls);
+  if (!index) {
+    index = new Map();
+    for (const other of calls) {
+      const shape = keyShape(other.keyNode, sourceCode);
+      if (!shape) continue;
+      const list = index.get(shape.id) ?? [];
+      list.push(other);
+      index.set(shape.id, list);
+    }
+    indexes.set(calls, index);
+  }
+  return index;
 }
 
 /**
