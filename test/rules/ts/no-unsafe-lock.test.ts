@@ -27,7 +27,7 @@ codeRuleTester().run('no-unsafe-lock', asRule(rule), {
       output: null,
       errors: [{
         messageId: 'noTtl', line: 4, column: 1,
-        suggestions: [{ messageId: 'suggestLease', output: `${ioredis}declare const token: string;\nredis.set('lock:report', token, 'NX', 'PX', 30000);` }],
+        suggestions: [{ messageId: 'suggestLease', output: `${ioredis}declare const token: string;\nredis.set('lock:report', token, 'PX', 30000, 'NX');` }],
       }],
     },
     {
