@@ -79,7 +79,7 @@ describeWithRedis('no-client-per-call autofix: one connection for 200 calls, sam
   });
 
   const connectionsReceived = async () => Number(/total_connections_received:(\d+)/.exec((await admin.info('stats')) as string)![1]);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   async function runHandler(code: string, flavor: Flavor): Promise<{ replies: unknown[]; connections: number; keys: unknown }> {
     const options = flavor.startsWith('ioredis') ? { path: server.socket } : { socket: { path: server.socket } };
     await admin.flushall();
