@@ -115,6 +115,8 @@ function live() {
   const pairs = ask('config', 'get', '*');
   const defaults = {};
   for (let i = 0; i + 1 < pairs.length; i += 2) defaults[pairs[i]] = pairs[i + 1];
+  // The probe server runs with its own port, socket, dir and no snapshots; these are the compiled defaults.
+  Object.assign(defaults, { port: '6379', unixsocket: '', dir: '', save: '3600 1 300 100 60 10000' });
   const commands = ask('command', 'list').map((c) => c.toLowerCase()).sort();
   const categories = ask('acl', 'cat').sort();
   child.kill('SIGKILL');

@@ -26,7 +26,8 @@ const FLAGS = new Set(['on', 'off', 'nopass', 'resetpass', 'reset', 'allkeys', '
 export function readAclUser(name: string, rules: string[], table: DirectiveTable): AclUser {
   const user: AclUser = { name, enabled: false, nopass: false, passwordRules: [], passwords: [], commandRules: [] };
   const commands = new Set(table.commands);
-  const categories = new Set(table.aclCategories);
+  // `@all` is accepted by ACLSetUser though ACL CAT does not list it.
+  const categories = new Set([...table.aclCategories, 'all']);
   const hasSubcommands = new Set(table.commands.filter((c) => c.includes('|')).map((c) => c.split('|')[0]));
   let passwordIndexes: { index: number; password?: string }[] = [];
   let inSelector = false;

@@ -273,7 +273,7 @@ const table: DirectiveTable = {
     "dir": {
       "type": "special",
       "probe": "No such file or directory",
-      "default": "/tmp/redis-derive-so0SIc"
+      "default": ""
     },
     "disable-thp": {
       "type": "bool",
@@ -531,7 +531,7 @@ const table: DirectiveTable = {
       "type": "int",
       "min": "0",
       "max": "65535",
-      "default": "0"
+      "default": "6379"
     },
     "proc-title-template": {
       "type": "string",
@@ -692,7 +692,7 @@ const table: DirectiveTable = {
     "save": {
       "type": "special",
       "probe": "Invalid save parameters",
-      "default": ""
+      "default": "3600 1 300 100 60 10000"
     },
     "set-max-intset-entries": {
       "type": "int",
@@ -918,7 +918,7 @@ const table: DirectiveTable = {
     },
     "unixsocket": {
       "type": "string",
-      "default": "/tmp/redis-derive-so0SIc/s.sock"
+      "default": ""
     },
     "unixsocketperm": {
       "type": "octal",
