@@ -82,12 +82,18 @@ async function probe(name) {
     return spec;
   }
   const m = first.message;
-  if (m.includes("must be 'yes' or 'no'")) return { type: 'bool' };
+  if (m.includes("must be 'yes' or 'no'")) spec.type = 'bool';
   const oneOf = /must be one of the following: (.*)$/.exec(m);
-  if (oneOf) {
-    spec.type = 'enum';
-    spec.values = oneOf[1].split(', ');
-    if ((await accepted(name, `${spec.values[0]} ${spec.values[1] ?? spec.values[0]}`)).ok) spec.multi = true;
+  if (oneOf) spec.type = 'enum';
+  if (spec.type) {
+    const values = spec.type === 'bool' ? ['yes', 'no'] : oneOf[1].split(', ');
+    if (spec.type === 'enum') spec.values = values;
+    // A value of the right type that this build still refuses (activedefrag yes without Redis' jemalloc).
+    for (const value of values) {
+      const r = await accepted(name, value);
+      if (!r.ok) (spec.rejects ??= {})[value] = r.message;
+    }
+    if (spec.type === 'enum' && (await accepted(name, `${values[0]} ${values[1] ?? values[0]}`)).ok) spec.multi = true;
     return spec;
   }
   if (m.includes('must be a memory value') || m.includes("couldn't be parsed into an integer")) {

@@ -1,7 +1,20 @@
+import { dirname, relative } from 'node:path';
 import type { Directive, Word } from '../../src/conf/ast';
 import { configOf, fileStart, type ConfRuleContext } from '../../src/conf/rule-helpers';
 import { validateDirectives } from '../../src/conf/validate';
 import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
+
+const reasons: Record<string, string> = {
+  unbalancedQuotes: 'has unbalanced quotes',
+  unknownDirective: 'has an unknown directive',
+  wrongArity: 'has the wrong number of arguments',
+  badValue: 'has a value the directive refuses',
+  badRename: 'has a rename-command that fails',
+  badAcl: 'has an ACL rule that is refused',
+  sentinelOutsideSentinel: 'has a sentinel line outside a Sentinel config',
+  moduleConfig: 'has a module config with no loadmodule',
+  clusterReplica: 'sets replicaof in cluster mode',
+};
 
 const rule: RedisRuleModule = {
   meta: {
@@ -25,6 +38,7 @@ const rule: RedisRuleModule = {
       bom: 'redis-server refuses to start: the file begins with a byte order mark, which it reads as part of the first directive name. Save the file without BOM.',
       missingInclude: 'redis-server refuses to start: included file "{{path}}" does not exist ("can\'t open config file").',
       unreadableInclude: 'redis-server refuses to start: included file "{{path}}" cannot be read ("can\'t open config file").',
+      inInclude: 'redis-server refuses to start: line {{line}} of included file "{{path}}" {{reason}}.',
       includeCycle: 'redis-server never finishes reading: "{{path}}" includes itself (directly or through other files); it recurses until it crashes.',
     },
   },
@@ -34,8 +48,20 @@ const rule: RedisRuleModule = {
         const config = configOf(context);
         const ast = context.sourceCode.ast;
         if (ast.bom) context.report({ loc: fileStart(ast), messageId: 'bom' });
-        // Only lines of this file are reported; an included file is linted on its own.
-        for (const problem of validateDirectives(ast.body, { table: config.table, sentinel: config.sentinel })) {
+        // Included files are read in place (rename-command and module state carry over); their
+        // problems are reported on the include line, since that is where this file goes wrong.
+        const occurrenceOf = new Map(config.occurrences.map((o) => [o.directive, o]));
+        const problems = validateDirectives(config.occurrences.map((o) => o.directive), { table: config.table, sentinel: config.sentinel });
+        for (const problem of problems) {
+          const occurrence = occurrenceOf.get(problem.directive);
+          if (occurrence && occurrence.anchor !== occurrence.directive) {
+            context.report({
+              loc: occurrence.anchor.loc,
+              messageId: 'inInclude',
+              data: { path: relative(dirname(config.occurrences[0]?.file || '.'), occurrence.file) || occurrence.file, line: String(problem.directive.loc.start.line), reason: reasons[problem.kind] },
+            });
+            continue;
+          }
           const node = problem.node as Directive | Word;
           const loc = problem.kind === 'unbalancedQuotes' ? (node as Directive).syntaxError!.loc : node.loc;
           context.report({ loc, messageId: problem.kind, data: problem.data });

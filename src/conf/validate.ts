@@ -6,12 +6,14 @@ import { argsOf, type Directive, type Word } from './ast';
 import { readAclUser } from './acl';
 import type { DirectiveTable } from './directives/types';
 import { asciiLower } from './parse';
-import { checkValue, specialChecks } from './values';
+import { checkValue, specialChecks, stringChecks } from './values';
 
 export interface ConfProblem {
   /** Message id of conf-valid-directive. */
   kind: 'unbalancedQuotes' | 'unknownDirective' | 'wrongArity' | 'badValue' | 'badRename' | 'badAcl' | 'sentinelOutsideSentinel' | 'moduleConfig' | 'clusterReplica' | 'bom';
   node: Directive | Word;
+  /** The line the problem is on. */
+  directive: Directive;
   data: Record<string, string>;
 }
 
@@ -45,7 +47,7 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
     const args = argsOf(directive);
     const argc = directive.words.length;
     if (directive.syntaxError) {
-      problems.push({ kind: 'unbalancedQuotes', node: directive, data: { reason: directive.syntaxError.message } });
+      problems.push({ kind: 'unbalancedQuotes', node: directive, directive, data: { reason: directive.syntaxError.message } });
       // redis-server stops at the first fatal line; later lines still get checked so all problems show at once.
       continue;
     }
@@ -56,7 +58,7 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
         const inlineComment = args.some((a) => a.raw.startsWith('#'));
         // `port 6379 # note` is three words to redis-server: `#` starts a comment only at the start of a line.
         const expected = inlineComment ? 'exactly one value; "#" starts a comment only at the beginning of a line' : 'exactly one value';
-        problems.push({ kind: 'wrongArity', node: directive, data: { name, expected } });
+        problems.push({ kind: 'wrongArity', node: directive, directive, data: { name, expected } });
         continue;
       }
       let error: string | undefined;
@@ -73,9 +75,9 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
           at = bad;
         }
       } else if (!spec.multi) {
-        error = checkValue(spec, args[0].value);
+        error = checkValue(spec, args[0].value) ?? stringChecks[canonical]?.(args[0].value);
       }
-      if (error) problems.push({ kind: 'badValue', node: at, data: { name, expected: error } });
+      if (error) problems.push({ kind: 'badValue', node: at, directive, data: { name, expected: error } });
       if (canonical === 'cluster-enabled' && /^yes$/i.test(args[0]?.value ?? '')) clusterEnabled = directive;
       if (canonical === 'cluster-enabled' && /^no$/i.test(args[0]?.value ?? '')) clusterEnabled = undefined;
       if (canonical === 'replicaof') replicaOf = /^no$/i.test(args[0]?.value ?? '') ? undefined : directive;
@@ -88,19 +90,19 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
       const to = asciiLower(args[1].value);
       const command = commandNames.get(from);
       if (!command) {
-        problems.push({ kind: 'badRename', node: args[0], data: { reason: 'it names no command (or one already renamed)' } });
+        problems.push({ kind: 'badRename', node: args[0], directive, data: { reason: 'it names no command (or one already renamed)' } });
         continue;
       }
       commandNames.delete(from);
       if (to !== '') {
-        if (commandNames.has(to)) problems.push({ kind: 'badRename', node: args[1], data: { reason: 'the new name is already a command' } });
+        if (commandNames.has(to)) problems.push({ kind: 'badRename', node: args[1], directive, data: { reason: 'the new name is already a command' } });
         else commandNames.set(to, command);
       }
       continue;
     }
     if (name === 'user' && argc >= 2) {
       const user = readAclUser(args[0].value, args.slice(1).map((a) => a.value), table);
-      if (user.error) problems.push({ kind: 'badAcl', node: args[1 + user.error.index], data: { reason: user.error.message } });
+      if (user.error) problems.push({ kind: 'badAcl', node: args[1 + user.error.index], directive, data: { reason: user.error.message } });
       continue;
     }
     if (name === 'loadmodule' && argc >= 2) {
@@ -108,25 +110,25 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
       continue;
     }
     if (name.includes('.')) {
-      if (argc !== 2) problems.push({ kind: 'wrongArity', node: directive, data: { name, expected: 'exactly one value' } });
+      if (argc !== 2) problems.push({ kind: 'wrongArity', node: directive, directive, data: { name, expected: 'exactly one value' } });
       else moduleConfigs.push(directive);
       continue;
     }
     if (name === 'sentinel') {
       if (argc === 1) continue;
-      if (!sentinel) problems.push({ kind: 'sentinelOutsideSentinel', node: directive, data: {} });
-      else if (!SENTINEL_STATEMENTS.has(asciiLower(args[0].value))) problems.push({ kind: 'unknownDirective', node: args[0], data: { name: `sentinel ${asciiLower(args[0].value)}` } });
+      if (!sentinel) problems.push({ kind: 'sentinelOutsideSentinel', node: directive, directive, data: {} });
+      else if (!SENTINEL_STATEMENTS.has(asciiLower(args[0].value))) problems.push({ kind: 'unknownDirective', node: args[0], directive, data: { name: `sentinel ${asciiLower(args[0].value)}` } });
       continue;
     }
     const known = ['include', 'rename-command', 'user', 'loadmodule'].includes(name) || DEPRECATED.has(name);
     problems.push(
       known
-        ? { kind: 'wrongArity', node: directive, data: { name, expected: arity[name] ?? 'exactly one value' } }
-        : { kind: 'unknownDirective', node: directive.words[0] ?? directive, data: { name: safeName(name) } },
+        ? { kind: 'wrongArity', node: directive, directive, data: { name, expected: arity[name] ?? 'exactly one value' } }
+        : { kind: 'unknownDirective', node: directive.words[0] ?? directive, directive, data: { name: safeName(name) } },
     );
   }
-  if (!hasModule) for (const d of moduleConfigs) problems.push({ kind: 'moduleConfig', node: d, data: { name: d.name } });
-  if (clusterEnabled && replicaOf) problems.push({ kind: 'clusterReplica', node: replicaOf, data: {} });
+  if (!hasModule) for (const d of moduleConfigs) problems.push({ kind: 'moduleConfig', node: d, directive: d, data: { name: d.name } });
+  if (clusterEnabled && replicaOf) problems.push({ kind: 'clusterReplica', node: replicaOf, directive: replicaOf, data: {} });
   return problems;
 }
 

@@ -65,6 +65,8 @@ const boundsText = (spec: DirectiveSpec) => `between ${spec.min ?? '0'} and ${sp
 
 /** Checks one value word against a directive's type. */
 export function checkValue(spec: DirectiveSpec, value: string): string | undefined {
+  const rejected = Object.entries(spec.rejects ?? {}).find(([v]) => v.toLowerCase() === value.toLowerCase());
+  if (rejected) return `is refused by this redis-server build: ${rejected[1]}`;
   switch (spec.type) {
     case 'bool':
       return /^(yes|no)$/i.test(value) ? undefined : "takes 'yes' or 'no'";
@@ -144,5 +146,30 @@ export const specialChecks: Record<string, (args: string[]) => string | undefine
     if (args.length !== 1) return 'takes exactly one value';
     if (/^[0-9]+%$/.test(args[0])) return undefined;
     return parseMemory(args[0]) === undefined ? 'takes a memory size (1k = 1000, 1kb = 1024) or a percentage of maxmemory' : undefined;
+  },
+};
+
+const notAPath = (what: string) => (value: string) => (value.includes('/') ? `can't be a path, just a ${what}` : undefined);
+const TITLE_VARIABLES = new Set(['title', 'listen-addr', 'server-mode', 'port', 'tls-port', 'unixsocket', 'config-file']);
+
+/** Extra checks on string directives (config.c `isValidDBfilename`, `validateProcTitleTemplate`). */
+export const stringChecks: Record<string, (value: string) => string | undefined> = {
+  dbfilename: notAPath('filename'),
+  appendfilename: notAPath('filename'),
+  appenddirname: notAPath('dirname'),
+  'proc-title-template'(value) {
+    if (value === '') return 'takes a non-empty template';
+    // sdstemplate: "{{" and "}}" are literal braces, "{name}" must be a known variable.
+    for (let i = 0; i < value.length; i++) {
+      if (value.startsWith('{{', i) || value.startsWith('}}', i)) {
+        i++;
+        continue;
+      }
+      if (value[i] !== '{') continue;
+      const close = value.indexOf('}', i);
+      if (close === -1 || !TITLE_VARIABLES.has(value.slice(i + 1, close))) return `takes a template whose variables are ${[...TITLE_VARIABLES].map((v) => `{${v}}`).join(' ')}`;
+      i = close;
+    }
+    return undefined;
   },
 };

@@ -11,7 +11,10 @@ import redis70 from './redis-7.0';
 type Delta = { base: DirectiveTable; add?: Record<string, DirectiveSpec>; remove?: string[]; aliases?: Record<string, string>; removeAliases?: string[]; commands?: string[] };
 
 function derive(version: string, { base, add = {}, remove = [], aliases = {}, removeAliases = [], commands = [] }: Delta): DirectiveTable {
-  const directives = { ...base.directives, ...add };
+  // `rejects` records what one particular build refused (Debian's 7.0 has no active defrag); other versions do not inherit it.
+  const directives: Record<string, DirectiveSpec> = Object.fromEntries(
+    Object.entries({ ...base.directives, ...add }).map(([name, spec]) => [name, spec.rejects ? { ...spec, rejects: undefined } : spec]),
+  );
   for (const name of remove) delete directives[name];
   const allAliases = { ...base.aliases, ...aliases };
   for (const name of removeAliases) delete allAliases[name];

@@ -67,6 +67,9 @@ const table: DirectiveTable = {
     },
     "activedefrag": {
       "type": "bool",
+      "rejects": {
+        "yes": "Active defragmentation cannot be enabled: it requires a Redis server compiled with a modified Jemalloc like the one shipped by default with the Redis source distribution"
+      },
       "default": "no"
     },
     "activerehashing": {

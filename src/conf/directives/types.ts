@@ -11,6 +11,8 @@ export interface DirectiveSpec {
   max?: string;
   /** maxmemory-clients also takes a percentage of maxmemory. */
   percent?: boolean;
+  /** Values of the right type this build still refuses, with its reason (activedefrag yes without Redis' own jemalloc). */
+  rejects?: Record<string, string>;
   /** The compiled default as CONFIG GET prints it. */
   default?: string;
   /** Valid in the file but not listed by CONFIG GET * (debug configs). */
