@@ -1,0 +1,87 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { Dialect } from '../model';
+import { freshName, indentOf } from './text';
+
+/** One statement of a loop body the pipeline rewrite understands: a command, its reply kept or dropped. */
+export interface QueuedCommand {
+  call: TSESTree.CallExpression;
+  /** The array the reply is pushed to (`results` in `results.push(await redis.get(k))`), if any. */
+  collector?: TSESTree.Identifier;
+}
+
+/**
+ * Rewrites a loop that awaits one command after another into one pipeline: the loop queues the
+ * commands, one round trip sends them all, and the replies are collected in the same order.
+ * ioredis `exec()` resolves to `[error, value]` pairs instead of rejecting, so the rewrite rethrows the
+ * first error: a failing command still throws, as the awaited call did. node-redis `execAsPipeline()`
+ * already rejects with the first command's error.
+ */
+export function pipelineRewrite(
+  dialect: Dialect,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  loop: TSESTree.ForStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement,
+  receiverText: string,
+  commands: QueuedCommand[],
+  typescript: boolean,
+): string | undefined {
+  if (dialect === 'node-redis-3') return undefined;
+  // Names are checked against the whole enclosing block: the new `const` lives there, next to the loop.
+  const loopText = sourceCode.getText(loop.parent ?? loop);
+  const indent = indentOf(sourceCode, loop);
+  const inner = `${indent}  `;
+  const pipeline = freshName(['pipeline', 'batch'], loopText);
+  const replies = freshName(['replies'], loopText);
+  const value = freshName(['value', 'reply'], loopText);
+  const error = freshName(['error', 'commandError'], loopText);
+  const index = freshName(['i', 'replyIndex'], loopText);
+  const nodeRedis = dialect !== 'ioredis';
+
+  const header = sourceCode.text.slice(loop.range[0], loop.body.range[0]);
+  const queued = commands.map(({ call }) => {
+    const callee = call.callee as TSESTree.MemberExpression;
+    return `${inner}${pipeline}${sourceCode.text.slice(callee.object.range[1], call.range[1])};`;
+  });
+  const cast = (collector: TSESTree.Identifier, text: string) =>
+    typescript ? `${text} as (typeof ${collector.name})[number]` : text;
+
+  const lines = [
+    `const ${pipeline} = ${receiverText}.${nodeRedis ? 'multi' : 'pipeline'}();`,
+    `${indent}${header}{`,
+    ...queued,
+    `${indent}}`,
+  ];
+  const exec = nodeRedis ? `await ${pipeline}.execAsPipeline()` : `(await ${pipeline}.exec()) ?? []`;
+  const collected = commands.filter((c) => c.collector);
+  if (collected.length === 0) {
+    lines.push(nodeRedis ? `${indent}${exec};` : `${indent}for (const [${error}] of ${exec}) if (${error}) throw ${error};`);
+  } else if (commands.length === 1) {
+    const collector = commands[0].collector!;
+    if (nodeRedis) {
+      lines.push(`${indent}for (const ${value} of ${exec}) ${collector.name}.push(${cast(collector, value)});`);
+    } else {
+      lines.push(
+        `${indent}for (const [${error}, ${value}] of ${exec}) {`,
+        `${inner}if (${error}) throw ${error};`,
+        `${inner}${collector.name}.push(${cast(collector, value)});`,
+        `${indent}}`,
+      );
+    }
+  } else {
+    lines.push(`${indent}const ${replies} = ${exec};`);
+    if (!nodeRedis) lines.push(`${indent}for (const [${error}] of ${replies}) if (${error}) throw ${error};`);
+    lines.push(`${indent}for (let ${index} = 0; ${index} < ${replies}.length; ${index} += ${commands.length}) {`);
+    commands.forEach(({ collector }, offset) => {
+      if (!collector) return;
+      const at = `${replies}[${offset === 0 ? index : `${index} + ${offset}`}]${nodeRedis ? '' : '[1]'}`;
+      lines.push(`${inner}${collector.name}.push(${cast(collector, at)});`);
+    });
+    lines.push(`${indent}}`);
+  }
+  const text = lines.join('\n');
+  // The rewrite is several statements: a loop that is the lone body of an `if` or another loop needs a block.
+  const parent = loop.parent;
+  const inList = parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program ||
+    parent?.type === AST_NODE_TYPES.SwitchCase || parent?.type === AST_NODE_TYPES.StaticBlock;
+  return inList ? text : `{\n${indent}${text}\n${indent}}`;
+}

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeWithRedis, startRedis, type RunningRedis } from '../helpers/redis-server';
+import { connect, disconnect, fixCode, keyspace, loadSnippet, type Flavor } from '../helpers/equivalence';
+
+const flavors: Flavor[] = ['ioredis', 'ioredis5', 'redis4', 'redis5'];
+
+/**
+ * The loops the autofix rewrites, written for each dialect: results collected, replies dropped, two
+ * commands per iteration with one reply kept, and a loop that fails halfway.
+ */
+function snippet(flavor: Flavor): string {
+  const io = flavor.startsWith('ioredis');
+  const c = io ? 'redis' : 'client';
+  const ready = io ? '' : '    await ready;\n';
+  const m = (ioName: string, nodeName: string) => (io ? ioName : nodeName);
+  return `${io ? "const Redis = require('ioredis');\nconst redis = new Redis(options);" : "const { createClient } = require('redis');\nconst client = createClient(options);\nconst ready = client.connect();"}
+module.exports = {
+  read: async (keys) => {
+${ready}    const results = [];
+    for (const key of keys) {
+      results.push(await ${c}.get(key));
+    }
+    return results;
+  },
+  write: async (items) => {
+${ready}    for (const item of items) {
+      await ${c}.set(\`item:\${item.id}\`, JSON.stringify(item));
+      await ${c}.${m('expire', 'expire')}(\`item:\${item.id}\`, 600);
+      await ${c}.${m('sadd', 'sAdd')}('items', String(item.id));
+    }
+  },
+  counters: async (keys) => {
+${ready}    const ttls = [];
+    for (let i = 0; i < keys.length; i++) {
+      await ${c}.incr(keys[i]);
+      ttls.push(await ${c}.ttl(keys[i]));
+    }
+    return ttls;
+  },
+  hashes: async (ids) => {
+${ready}    const users = [];
+    for (const id in ids) users.push(await ${c}.${m('hgetall', 'hGetAll')}(\`user:\${id}\`));
+    return users;
+  },
+  failing: async (keys) => {
+${ready}    const values = [];
+    for (const key of keys) values.push(await ${c}.incr(key));
+    return values;
+  },
+  close: () => ${c}.quit(),
+};
+`;
+}
+
+async function seed(client: Awaited<ReturnType<typeof connect>>, flavor: Flavor) {
+  const send = (args: string[]) => (flavor.startsWith('ioredis') ? client.call(...args) : client.sendCommand(args));
+  await send(['FLUSHALL']);
+  for (let i = 0; i < 300; i++) await send(['SET', `k:${i}`, `v${i}`]);
+  await send(['HSET', 'user:1', 'name', 'ada', 'age', '36']);
+  await send(['HSET', 'user:3', 'name', 'bob']);
+  await send(['SET', 'c:7', '41']);
+  await send(['EXPIRE', 'c:7', '100']);
+  await send(['SET', 'not-a-number', 'x']);
+}
+
+describeWithRedis('prefer-pipeline autofix: same replies and keyspace as the awaited loop, on a real redis-server', () => {
+  let server: RunningRedis;
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const flavor of flavors) {
+    const cases: Array<[string, unknown[]]> = [
+      ['read', [[...Array.from({ length: 300 }, (_, i) => `k:${i}`), 'missing', 'k:5']]],
+      ['read', [[]]],
+      ['write', [Array.from({ length: 50 }, (_, i) => ({ id: i, name: `n${i}` }))]],
+      ['counters', [['c:1', 'c:7', 'c:1', 'c:9']]],
+      ['hashes', [{ 1: true, 2: true, 3: true }]],
+    ];
+    let admin: Awaited<ReturnType<typeof connect>>;
+    beforeEach(async () => {
+      admin ??= await connect('ioredis', server.socket);
+    });
+
+    for (const [name, args] of cases) {
+      it(`${flavor}: ${name}(${JSON.stringify(args).slice(0, 40)})`, async () => {
+        const original = snippet(flavor);
+        const { output, remaining, stable } = fixCode(original, flavor, { 'redis/prefer-pipeline': 'error' });
+        expect(remaining).toEqual([]);
+        expect(stable).toBe(true);
+        expect(output).toMatch(flavor.startsWith('ioredis') ? /\.pipeline\(\)/ : /\.execAsPipeline\(\)/);
+        const options = flavor.startsWith('ioredis') ? { path: server.socket } : { socket: { path: server.socket } };
+        const before = loadSnippet(original, flavor, { options });
+        const after = loadSnippet(output, flavor, { options });
+        try {
+          await seed(admin, 'ioredis');
+          const expected = await before[name](...args);
+          const expectedKeyspace = await keyspace('ioredis', admin);
+          await seed(admin, 'ioredis');
+          const commandsBefore = await commandCount(admin);
+          const actual = await after[name](...args);
+          const commandsAfter = await commandCount(admin);
+          expect(actual).toEqual(expected);
+          expect(await keyspace('ioredis', admin)).toEqual(expectedKeyspace);
+          // Sanity: the fixed code really talked to this server.
+          expect(commandsAfter).toBeGreaterThan(commandsBefore);
+        } finally {
+          await before.close();
+          await after.close();
+        }
+      });
+    }
+
+    it(`${flavor}: a failing command still throws the same error`, async () => {
+      const original = snippet(flavor);
+      const { output } = fixCode(original, flavor, { 'redis/prefer-pipeline': 'error' });
+      const options = flavor.startsWith('ioredis') ? { path: server.socket } : { socket: { path: server.socket } };
+      const before = loadSnippet(original, flavor, { options });
+      const after = loadSnippet(output, flavor, { options });
+      const keys = ['n:1', 'not-a-number', 'n:2'];
+      try {
+        await seed(admin, 'ioredis');
+        const expected = await before.failing(keys).then(() => 'resolved', (e: Error) => e.message);
+        expect(expected).toMatch(/not an integer/);
+        await seed(admin, 'ioredis');
+        const actual = await after.failing(keys).then(() => 'resolved', (e: Error) => e.message);
+        expect(actual).toBe(expected);
+        // The documented difference: a pipeline has already sent the commands after the failing one.
+        expect(await admin.get('n:2')).toBe('1');
+      } finally {
+        await before.close();
+        await after.close();
+      }
+    });
+
+    afterAll(async () => {
+      if (admin) await disconnect(admin);
+    });
+  }
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function commandCount(admin: any): Promise<number> {
+  const info = (await admin.info('stats')) as string;
+  return Number(/total_commands_processed:(\d+)/.exec(info)![1]);
+}
