@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import { commandForMethod, getRedisModel, hasTrait } from '../../src/model';
-import { clientUse, runsOnce } from '../../src/model/client-use';
+import { clientUse, duplicatesCallerClient, runsOnce } from '../../src/model/client-use';
 import { optionsScope, sharedClientRewrite } from '../../src/fix/shared-client';
 import { isTypeScriptFile } from '../../src/util/files';
 
@@ -40,7 +40,7 @@ export default createRule({
         const model = getRedisModel(context);
         for (const construction of model.constructions) {
           const fn = construction.fn;
-          if (!fn || runsOnce(fn, sourceCode)) continue;
+          if (!fn || runsOnce(fn, sourceCode) || duplicatesCallerClient(construction, sourceCode)) continue;
           const use = clientUse(construction, sourceCode);
           if (use.escapes || use.methodCalls.some(({ method }) => needsDedicatedConnection(method))) continue;
           const node = construction.node as TSESTree.NewExpression | TSESTree.CallExpression;

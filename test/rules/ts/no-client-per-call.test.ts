@@ -27,6 +27,8 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
     { code: `${nr}export async function listen(onMessage) { const sub = createClient(); await sub.connect(); await sub.subscribe('ch', onMessage); }`, filename: files.nodeRedis4 },
     { code: `${io}export async function next(q) { const r = new Redis(); const job = await r.brpop(q, 5); await r.quit(); return job; }`, filename: files.ioredis },
     { code: `${io}export async function tx(k) { const r = new Redis(); await r.watch(k); await r.multi().incr(k).exec(); await r.quit(); }`, filename: files.ioredis },
+    // A side connection for a client the caller hands in (ioredis' cluster slot refresher).
+    { code: `${io}export function refresh(node: Redis, done) { const side = node.duplicate({ retryStrategy: null }); side.on('error', done); side.cluster('SLOTS', done); }`, filename: files.ioredis },
     // Test hooks build a client per test on purpose.
     { code: `${io}it('works', async () => { const r = new Redis(); await r.ping(); await r.quit(); });`, filename: files.ioredis },
     { code: `${io}describe('x', () => { beforeEach(async () => { const r = new Redis(); await r.flushdb(); await r.quit(); }); });`, filename: files.ioredis },
