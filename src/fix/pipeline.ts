@@ -42,8 +42,10 @@ export function pipelineRewrite(
     const callee = call.callee as TSESTree.MemberExpression;
     return `${inner}${pipeline}${sourceCode.text.slice(callee.object.range[1], call.range[1])};`;
   });
+  // node-redis types a pipeline's replies as a union of every reply shape, which TypeScript refuses to
+  // narrow to the array's element type directly; ioredis types them `unknown`.
   const cast = (collector: TSESTree.Identifier, text: string) =>
-    typescript ? `${text} as (typeof ${collector.name})[number]` : text;
+    typescript ? `${text} as ${dialect === 'ioredis' ? '' : 'unknown as '}(typeof ${collector.name})[number]` : text;
 
   const lines = [
     `const ${pipeline} = ${receiverText}.${nodeRedis ? 'multi' : 'pipeline'}();`,

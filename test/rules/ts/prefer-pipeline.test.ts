@@ -75,7 +75,7 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       code: fn(nr, '  for (const key of keys) results.push(await client.hGetAll(key));'),
       filename: files.nodeRedis4,
       errors: [{ messageId: 'loop', line: 4, column: 46 }],
-      output: fn(nr, '  const pipeline = client.multi();\n  for (const key of keys) {\n    pipeline.hGetAll(key);\n  }\n  for (const value of await pipeline.execAsPipeline()) results.push(value as (typeof results)[number]);'),
+      output: fn(nr, '  const pipeline = client.multi();\n  for (const key of keys) {\n    pipeline.hGetAll(key);\n  }\n  for (const value of await pipeline.execAsPipeline()) results.push(value as unknown as (typeof results)[number]);'),
     },
     {
       // node-redis 5, for...in, replies dropped.
