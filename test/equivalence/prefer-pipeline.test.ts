@@ -1,6 +1,49 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeWithRedis, startRedis, type RunningRedis } from '../helpers/redis-server';
-import { connect, disconnect, fixCode, keyspace, loadSnippet, type Flavor } from '../helpers/equivalence';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { connect, disconnect, filenameFor, fixCode, keyspace, loadSnippet, type Flavor } from '../helpers/equivalence';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require('../../dist/src/index.js');
+
+/** Applies the first suggestion of the first prefer-pipeline report, as an editor quick fix would. */
+function applySuggestion(code: string, flavor: Flavor): string {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{
+    files: ['**/*.js'], plugins: { redis: plugin },
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'commonjs' },
+    rules: { 'redis/prefer-pipeline': 'error' },
+  }];
+  const [message] = linter.verify(code, config, { filename: filenameFor(flavor) });
+  const fix = message?.suggestions?.[0]?.fix;
+  if (!fix) throw new Error(`no suggestion: ${JSON.stringify(message)}`);
+  const output = code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
+  const fatal = linter.verify(output, config, { filename: filenameFor(flavor) }).filter((m) => m.fatal);
+  if (fatal.length > 0) throw new Error(`suggested code does not parse: ${fatal[0].message}`);
+  return output;
+}
+
+/** A loop with other work between its commands: the two-pass suggestion, not an autofix. */
+function twoPassSnippet(flavor: Flavor): string {
+  const io = flavor.startsWith('ioredis');
+  const c = io ? 'redis' : 'client';
+  return `${io ? "const Redis = require('ioredis');\nconst redis = new Redis(options);" : "const { createClient } = require('redis');\nconst client = createClient(options);\nconst ready = client.connect();"}
+module.exports = {
+  profiles: async (ids) => {
+    ${io ? '' : 'await ready;'}
+    const out = {};
+    for (const id of ids) {
+      const raw = await ${c}.get(\`k:\${id}\`);
+      const size = Number(await ${c}.${io ? 'strlen' : 'strLen'}(\`k:\${id}\`));
+      out[id] = { raw, size, upper: raw ? raw.toUpperCase() : null };
+    }
+    return out;
+  },
+  close: () => ${c}.quit(),
+};
+`;
+}
 
 const flavors: Flavor[] = ['ioredis', 'ioredis5', 'redis4', 'redis5'];
 
@@ -130,6 +173,26 @@ describeWithRedis('prefer-pipeline autofix: same replies and keyspace as the awa
         expect(actual).toBe(expected);
         // The documented difference: a pipeline has already sent the commands after the failing one.
         expect(await admin.get('n:2')).toBe('1');
+      } finally {
+        await before.close();
+        await after.close();
+      }
+    });
+
+    it(`${flavor}: the two-pass suggestion returns the same replies`, async () => {
+      const original = twoPassSnippet(flavor);
+      const output = applySuggestion(original, flavor);
+      expect(output).toMatch(/replyIndex\+\+/);
+      const options = flavor.startsWith('ioredis') ? { path: server.socket } : { socket: { path: server.socket } };
+      const before = loadSnippet(original, flavor, { options });
+      const after = loadSnippet(output, flavor, { options });
+      const ids = ['1', '2', 'missing', '299', '2'];
+      try {
+        await seed(admin, 'ioredis');
+        const expected = await before.profiles(ids);
+        const actual = await after.profiles(ids);
+        expect(actual).toEqual(expected);
+        expect(expected['2']).toEqual({ raw: 'v2', size: 2, upper: 'V2' });
       } finally {
         await before.close();
         await after.close();

@@ -91,11 +91,39 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       errors: [{ messageId: 'loop', line: 4, column: 41 }],
       output: fn(io, '  if (keys) {\n  const pipeline = redis.pipeline();\n  for (const k of keys) {\n    pipeline.del(k);\n  }\n  for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;\n  }'),
     },
-    // Other logic in the body would be reordered: reported, no autofix.
+    // Other logic in the body would be reordered: no autofix, a two-pass suggestion.
     {
-      code: fn(io, '  for (const k of keys) {\n    const v = await redis.get(k);\n    results.push(JSON.parse(v));\n  }'),
+      code: fn(io, '  for (const k of keys) {\n    const v = await redis.get(k);\n    results.push(JSON.parse(v), Number(await redis.scard(k + \':s\')));\n  }'),
+      filename: files.ioredisJs,
+      errors: [{
+        messageId: 'loop', line: 5, column: 21,
+        suggestions: [{
+          messageId: 'suggestTwoPass', data: { dialect: 'ioredis pipeline().exec()' },
+          output: fn(io, "  const pipeline = redis.pipeline();\n  for (const k of keys) {\n    pipeline.get(k);\n    pipeline.scard(k + ':s');\n  }\n  const replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {\n    if (error) throw error;\n    return value;\n  });\n  let replyIndex = 0;\n  for (const k of keys) {\n    const v = replies[replyIndex++];\n    results.push(JSON.parse(v), Number(replies[replyIndex++]));\n  }"),
+        }],
+      }],
+    },
+    {
+      code: fn(nr, '  for (let i = 0; i < keys.length; i++) {\n    const hits = Number(await client.incr(keys[i]));\n    console.log(keys[i], hits);\n  }'),
+      filename: files.nodeRedis5Js,
+      errors: [{
+        messageId: 'loop', line: 5, column: 31,
+        suggestions: [{
+          messageId: 'suggestTwoPass', data: { dialect: 'node-redis 5+ multi().execAsPipeline()' },
+          output: fn(nr, '  const pipeline = client.multi();\n  for (let i = 0; i < keys.length; i++) {\n    pipeline.incr(keys[i]);\n  }\n  const replies = await pipeline.execAsPipeline();\n  let replyIndex = 0;\n  for (let i = 0; i < keys.length; i++) {\n    const hits = Number(replies[replyIndex++]);\n    console.log(keys[i], hits);\n  }'),
+        }],
+      }],
+    },
+    {
+      // A command under an `if`, or reading a local of the body: no rewrite at all.
+      code: fn(io, '  for (const k of keys) {\n    const v = await redis.get(k);\n    if (v) await redis.expire(k, 60);\n  }'),
       filename: files.ioredis,
-      errors: [{ messageId: 'loop', line: 5, column: 21 }],
+      errors: [{ messageId: 'loop', line: 5, column: 21, suggestions: [] }],
+    },
+    {
+      code: fn(io, '  for (const k of keys) {\n    const name = k.toUpperCase();\n    console.log(await redis.get(name));\n  }'),
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 6, column: 23, suggestions: [] }],
     },
     {
       // An arithmetic counter bounds a while loop.
