@@ -4,6 +4,7 @@ import { createRule } from '../../src/util/create-rule';
 import { getRedisModel, hasTrait, type Dialect, type RedisCall, type RedisModel } from '../../src/model';
 import { analyzeLoop, containsAwait, walkSameFunction, type LoopNode } from '../../src/model/loops';
 import { pipelineRewrite, twoPassPipelineRewrite, type QueuedCommand } from '../../src/fix/pipeline';
+import { mgetRewrite, msetRewrite } from '../../src/fix/multi-key';
 import { isTypeScriptFile } from '../../src/util/files';
 
 type Options = [{ straightLine?: number }];
@@ -24,7 +25,7 @@ function isBatchable(call: RedisCall): boolean {
     !connectionBound.has(call.command);
 }
 
-export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggestPipeline' | 'suggestTwoPass'>({
+export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggestPipeline' | 'suggestTwoPass' | 'suggestMget'>({
   name: 'prefer-pipeline',
   meta: {
     type: 'suggestion',
@@ -44,6 +45,8 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
       suggestPipeline: "Queue the loop's commands in one pipeline ({{dialect}}).",
       suggestTwoPass:
         "Queue the loop's commands in one pipeline, then run the loop's other work on the replies ({{dialect}}); that work now runs after every command was sent.",
+      suggestMget:
+        'Read all the keys with one MGET. Only when every key holds a string or nothing: for a hash or list key MGET answers null where GET fails with WRONGTYPE.',
     },
     schema: [
       {
@@ -89,16 +92,23 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
           : undefined;
       const dialect = model.dialectOf(first.client);
       if (dialect) {
-        const text = rewrite(dialect);
+        const multiKey = shape && first.client.kind === 'client' && !typescript && shape.commands.length === 1 ? shape.commands[0] : undefined;
+        // Plain SETs become one MSET (JavaScript only: TypeScript would need the pairs' types spelled out).
+        const mset = multiKey && !multiKey.collector && first.command === 'SET'
+          ? msetRewrite(dialect, sourceCode, shape!.loop, shape!.receiverText, multiKey.call) : undefined;
+        const text = mset ?? rewrite(dialect);
+        const mget = multiKey?.collector && first.command === 'GET'
+          ? mgetRewrite(dialect, sourceCode, shape!.loop, shape!.receiverText, multiKey.call, multiKey.collector) : undefined;
         const twoPass = text || first.client.kind !== 'client' ? undefined : twoPassShape(loop, calls);
         const twoPassText = twoPass && twoPassPipelineRewrite(dialect, sourceCode, twoPass.loop, twoPass.receiverText, twoPass.calls);
+        const suggest: Array<{ messageId: 'suggestTwoPass' | 'suggestMget'; data?: Record<string, string>; fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix }> = [];
+        if (twoPassText) suggest.push({ messageId: 'suggestTwoPass', data: { dialect: dialectLabels[dialect] }, fix: (fixer) => fixer.replaceText(loop, twoPassText) });
+        if (mget) suggest.push({ messageId: 'suggestMget', fix: (fixer) => fixer.replaceText(loop, mget) });
         context.report({
           node: first.node,
           messageId: 'loop',
           fix: text ? (fixer: TSESLint.RuleFixer) => fixer.replaceText(loop, text) : null,
-          suggest: twoPassText
-            ? [{ messageId: 'suggestTwoPass', data: { dialect: dialectLabels[dialect] }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(loop, twoPassText) }]
-            : [],
+          suggest,
         });
         return;
       }

@@ -84,7 +84,7 @@ export function pipelineRewrite(
 }
 
 /** The rewrite is several statements: a loop that is the lone body of an `if` or another loop needs a block. */
-function asStatements(loop: TSESTree.Node, indent: string, text: string): string {
+export function asStatements(loop: TSESTree.Node, indent: string, text: string): string {
   const parent = loop.parent;
   const inList = parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program ||
     parent?.type === AST_NODE_TYPES.SwitchCase || parent?.type === AST_NODE_TYPES.StaticBlock;

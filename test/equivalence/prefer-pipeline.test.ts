@@ -85,6 +85,12 @@ ${ready}    const users = [];
     for (const id in ids) users.push(await ${c}.${m('hgetall', 'hGetAll')}(\`user:\${id}\`));
     return users;
   },
+  setAll: async (items) => {
+${ready}    for (const item of items) await ${c}.set(\`s:\${item.id}\`, JSON.stringify(item));
+  },
+  setCounts: async (items) => {
+${ready}    for (const item of items) await ${c}.set(\`n:\${item.id}\`, ${io ? 'item.id' : 'String(item.id)'});
+  },
   failing: async (keys) => {
 ${ready}    const values = [];
     for (const key of keys) values.push(await ${c}.incr(key));
@@ -122,6 +128,10 @@ describeWithRedis('prefer-pipeline autofix: same replies and keyspace as the awa
       ['write', [Array.from({ length: 50 }, (_, i) => ({ id: i, name: `n${i}` }))]],
       ['counters', [['c:1', 'c:7', 'c:1', 'c:9']]],
       ['hashes', [{ 1: true, 2: true, 3: true }]],
+      // MSET: a key written twice keeps the last value, as with two SETs; nothing is sent for no items.
+      ['setAll', [[{ id: 1, v: 'a' }, { id: 2, v: 'b' }, { id: 1, v: 'c' }, { id: 'k:5', v: 'overwrites' }]]],
+      ['setAll', [[]]],
+      ['setCounts', [[{ id: 1 }, { id: 2 }, { id: 2 }]]],
     ];
     let admin: Awaited<ReturnType<typeof connect>>;
     beforeEach(async () => {
@@ -135,6 +145,7 @@ describeWithRedis('prefer-pipeline autofix: same replies and keyspace as the awa
         expect(remaining).toEqual([]);
         expect(stable).toBe(true);
         expect(output).toMatch(flavor.startsWith('ioredis') ? /\.pipeline\(\)/ : /\.execAsPipeline\(\)/);
+        expect(output).toMatch(flavor.startsWith('ioredis') ? /\.mset\(entries\)/ : /\.mSet\(entries\)/);
         const options = flavor.startsWith('ioredis') ? { path: server.socket } : { socket: { path: server.socket } };
         const before = loadSnippet(original, flavor, { options });
         const after = loadSnippet(output, flavor, { options });
@@ -193,6 +204,36 @@ describeWithRedis('prefer-pipeline autofix: same replies and keyspace as the awa
         const actual = await after.profiles(ids);
         expect(actual).toEqual(expected);
         expect(expected['2']).toEqual({ raw: 'v2', size: 2, upper: 'V2' });
+      } finally {
+        await before.close();
+        await after.close();
+      }
+    });
+
+    it(`${flavor}: the MGET suggestion returns the same values for string and missing keys`, async () => {
+      const io = flavor.startsWith('ioredis');
+      const c = io ? 'redis' : 'client';
+      const original = `${io ? "const Redis = require('ioredis');\nconst redis = new Redis(options);" : "const { createClient } = require('redis');\nconst client = createClient(options);\nconst ready = client.connect();"}
+module.exports = {
+  read: async (keys) => {
+    ${io ? '' : 'await ready;'}
+    const results = [];
+    for (const key of keys) results.push(await ${c}.get(key));
+    return results;
+  },
+  close: () => ${c}.quit(),
+};
+`;
+      const output = applySuggestion(original, flavor);
+      expect(output).toMatch(io ? /\.mget\(keysToRead\)/ : /\.mGet\(keysToRead\)/);
+      const options = io ? { path: server.socket } : { socket: { path: server.socket } };
+      const before = loadSnippet(original, flavor, { options });
+      const after = loadSnippet(output, flavor, { options });
+      try {
+        await seed(admin, 'ioredis');
+        for (const keys of [['k:1', 'missing', 'k:1', 'k:299'], []]) {
+          expect(await after.read(keys)).toEqual(await before.read(keys));
+        }
       } finally {
         await before.close();
         await after.close();

@@ -53,8 +53,35 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       // Results collected: the pipeline yields the same array; exec()'s [error, value] pairs are unwrapped.
       code: fn(io, '  for (const key of keys) {\n    results.push(await redis.get(key));\n  }'),
       filename: files.ioredisJs,
-      errors: [{ messageId: 'loop', line: 5, column: 24, endLine: 5, endColumn: 38 }],
+      errors: [{
+        messageId: 'loop', line: 5, column: 24, endLine: 5, endColumn: 38,
+        // MGET answers null for a hash key where GET throws WRONGTYPE: only a suggestion.
+        suggestions: [{
+          messageId: 'suggestMget',
+          output: fn(io, '  const keysToRead = [];\n  for (const key of keys) {\n    keysToRead.push(key);\n  }\n  if (keysToRead.length > 0) for (const value of await redis.mget(keysToRead)) results.push(value);'),
+        }],
+      }],
       output: fn(io, '  const pipeline = redis.pipeline();\n  for (const key of keys) {\n    pipeline.get(key);\n  }\n  for (const [error, value] of (await pipeline.exec()) ?? []) {\n    if (error) throw error;\n    results.push(value);\n  }'),
+    },
+    {
+      // Plain SETs: one MSET, nothing sent for an empty loop.
+      code: fn(io, '  for (const item of keys) await redis.set(`item:${item.id}`, item.value);'),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 4, column: 34 }],
+      output: fn(io, '  const entries = [];\n  for (const item of keys) {\n    entries.push(`item:${item.id}`, item.value);\n  }\n  if (entries.length > 0) await redis.mset(entries);'),
+    },
+    {
+      code: fn(nr, '  for (const item of keys) await client.set(`item:${item.id}`, JSON.stringify(item));'),
+      filename: files.nodeRedis5Js,
+      errors: [{ messageId: 'loop', line: 4, column: 34 }],
+      output: fn(nr, '  const entries = [];\n  for (const item of keys) {\n    entries.push([`item:${item.id}`, JSON.stringify(item)]);\n  }\n  if (entries.length > 0) await client.mSet(entries);'),
+    },
+    {
+      // node-redis MSET rejects numbers that SET converts: a value of unknown type stays in a pipeline.
+      code: fn(nr, '  for (const item of keys) await client.set(item.key, item.count);'),
+      filename: files.nodeRedis4.replace(/\.ts$/, '.js'),
+      errors: [{ messageId: 'loop', line: 4, column: 34 }],
+      output: fn(nr, '  const pipeline = client.multi();\n  for (const item of keys) {\n    pipeline.set(item.key, item.count);\n  }\n  await pipeline.execAsPipeline();'),
     },
     {
       // Two commands per iteration, replies dropped: a failing command still throws.
