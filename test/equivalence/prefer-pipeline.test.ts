@@ -24,11 +24,18 @@ function applySuggestion(code: string, flavor: Flavor): string {
   return output;
 }
 
+/** Each snippet builds its own client from the injected `options`, so the model knows its library. */
+function clientSetup(io: boolean): string {
+  return io
+    ? "const Redis = require('ioredis');\nconst redis = new Redis(options);"
+    : "const { createClient } = require('redis');\nconst client = createClient(options);\nconst ready = client.connect();";
+}
+
 /** A loop with other work between its commands: the two-pass suggestion, not an autofix. */
 function twoPassSnippet(flavor: Flavor): string {
   const io = flavor.startsWith('ioredis');
   const c = io ? 'redis' : 'client';
-  return `${io ? "const Redis = require('ioredis');\nconst redis = new Redis(options);" : "const { createClient } = require('redis');\nconst client = createClient(options);\nconst ready = client.connect();"}
+  return `${clientSetup(io)}
 module.exports = {
   profiles: async (ids) => {
     ${io ? '' : 'await ready;'}
@@ -56,7 +63,7 @@ function snippet(flavor: Flavor): string {
   const c = io ? 'redis' : 'client';
   const ready = io ? '' : '    await ready;\n';
   const m = (ioName: string, nodeName: string) => (io ? ioName : nodeName);
-  return `${io ? "const Redis = require('ioredis');\nconst redis = new Redis(options);" : "const { createClient } = require('redis');\nconst client = createClient(options);\nconst ready = client.connect();"}
+  return `${clientSetup(io)}
 module.exports = {
   read: async (keys) => {
 ${ready}    const results = [];
@@ -213,7 +220,7 @@ describeWithRedis('prefer-pipeline autofix: same replies and keyspace as the awa
     it(`${flavor}: the MGET suggestion returns the same values for string and missing keys`, async () => {
       const io = flavor.startsWith('ioredis');
       const c = io ? 'redis' : 'client';
-      const original = `${io ? "const Redis = require('ioredis');\nconst redis = new Redis(options);" : "const { createClient } = require('redis');\nconst client = createClient(options);\nconst ready = client.connect();"}
+      const original = `${clientSetup(io)}
 module.exports = {
   read: async (keys) => {
     ${io ? '' : 'await ready;'}
