@@ -47,14 +47,17 @@ export default createRule({
           const dialect = model.dialectOf(construction.client);
           const top = topLevelStatementStart(fn);
           const scope = optionsScope(node.arguments, sourceCode, top);
-          const rewrite = dialect && scope !== 'local'
-            ? sharedClientRewrite(dialect, sourceCode, fn, node, use, typescript)
+          // node-redis with no known major: the rewrite is the same for 4 and 5+ (an explicit connect()),
+          // but a node-redis 3 client connects by itself, so the user confirms it as a suggestion.
+          const assumed = dialect ?? (construction.client.library === 'node-redis' ? 'node-redis-5' : undefined);
+          const rewrite = assumed && scope !== 'local'
+            ? sharedClientRewrite(assumed, sourceCode, fn, node, use, typescript)
             : undefined;
           context.report({
             node,
             messageId: 'perCall',
-            fix: rewrite && scope === 'const' ? rewrite : null,
-            suggest: rewrite && scope === 'module'
+            fix: rewrite && dialect && scope === 'const' ? rewrite : null,
+            suggest: rewrite && (!dialect || scope === 'module')
               ? [{ messageId: 'suggestShared', fix: rewrite as (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] }]
               : [],
           });

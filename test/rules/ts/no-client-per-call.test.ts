@@ -66,6 +66,15 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
         suggestions: [{ messageId: 'suggestShared', output: `${io}let url = 'redis://localhost';\nconst r = new Redis(url);\n\nexport async function h() {\n  return r.get('k');\n}` }],
       }],
     },
+    {
+      // node-redis with no version to read: the 4/5+ rewrite as a suggestion.
+      code: "const { createClient } = require('redis');\nasync function h(id) {\n  const c = createClient();\n  await c.connect();\n  const v = await c.get(id);\n  await c.quit();\n  return v;\n}",
+      filename: '/tmp/no-package/file.js',
+      errors: [{
+        messageId: 'perCall', line: 3, column: 13,
+        suggestions: [{ messageId: 'suggestShared', output: "const { createClient } = require('redis');\nconst c = createClient();\nlet cReady;\n\nasync function h(id) {\n  await (cReady ??= c.connect());\n  const v = await c.get(id);\n  return v;\n}" }],
+      }],
+    },
     // Options built from the call's own arguments: no module-level rewrite exists.
     {
       code: `${io}export async function h(url) {\n  const r = new Redis(url);\n  return r.get('k');\n}`,
