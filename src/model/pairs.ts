@@ -1,0 +1,53 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { isSameKey } from './keys';
+import type { RedisCall } from './types';
+
+/** The other commands of the file that name the same key as `call` (Lua commands name none). */
+export function sameKeyCalls(calls: readonly RedisCall[], call: RedisCall, sourceCode: Readonly<TSESLint.SourceCode>): RedisCall[] {
+  if (!call.keyNode) return [];
+  return calls.filter((other) => other !== call && other.keyNode !== undefined && isSameKey(call.keyNode, other.keyNode, sourceCode));
+}
+
+/**
+ * True when `first` is sent before `later` in source order. Calls are compared by where they end:
+ * in a chain `multi().set(k).expire(k)` every call starts at `multi`, and in
+ * `set(k, await get(k))` the inner GET ends (and runs) first.
+ */
+export function runsBefore(first: RedisCall, later: RedisCall): boolean {
+  return first.node.range[1] < later.node.range[1];
+}
+
+/**
+ * True when `later` runs after `first` in the same unit of work: queued in the same pipeline or
+ * MULTI, or further down the same function (or both at module level).
+ */
+export function isLaterInScope(first: RedisCall, later: RedisCall): boolean {
+  if (!runsBefore(first, later)) return false;
+  if (first.batch && later.batch && first.batch.node === later.batch.node) return true;
+  return first.fn === later.fn;
+}
+
+/**
+ * The statement a command call stands alone in (`await redis.incr(k);`), or the declaration whose
+ * only initialiser it is (`const n = await redis.incr(k);`), or undefined when its value flows
+ * into some larger expression.
+ */
+export function statementOf(call: TSESTree.Node):
+  | { kind: 'expression'; statement: TSESTree.ExpressionStatement; awaited: boolean }
+  | { kind: 'declaration'; statement: TSESTree.VariableDeclaration; id: TSESTree.Identifier; awaited: boolean }
+  | undefined {
+  let node: TSESTree.Node = call;
+  let awaited = false;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) {
+    if (node.parent.type === AST_NODE_TYPES.AwaitExpression) awaited = true;
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return { kind: 'expression', statement: parent, awaited };
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier &&
+    !parent.id.typeAnnotation && parent.parent.type === AST_NODE_TYPES.VariableDeclaration && parent.parent.declarations.length === 1
+  ) return { kind: 'declaration', statement: parent.parent, id: parent.id, awaited };
+  return undefined;
+}
