@@ -27,6 +27,8 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
     { code: `${nr}export async function listen(onMessage) { const sub = createClient(); await sub.connect(); await sub.subscribe('ch', onMessage); }`, filename: files.nodeRedis4 },
     { code: `${io}export async function next(q) { const r = new Redis(); const job = await r.brpop(q, 5); await r.quit(); return job; }`, filename: files.ioredis },
     { code: `${io}export async function tx(k) { const r = new Redis(); await r.watch(k); await r.multi().incr(k).exec(); await r.quit(); }`, filename: files.ioredis },
+    // A side connection for a client the caller hands in (ioredis' cluster slot refresher).
+    { code: `${io}export function refresh(node: Redis, done) { const side = node.duplicate({ retryStrategy: null }); side.on('error', done); side.cluster('SLOTS', done); }`, filename: files.ioredis },
     // Test hooks build a client per test on purpose.
     { code: `${io}it('works', async () => { const r = new Redis(); await r.ping(); await r.quit(); });`, filename: files.ioredis },
     { code: `${io}describe('x', () => { beforeEach(async () => { const r = new Redis(); await r.flushdb(); await r.quit(); }); });`, filename: files.ioredis },
@@ -62,6 +64,15 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
       errors: [{
         messageId: 'perCall', line: 4, column: 13,
         suggestions: [{ messageId: 'suggestShared', output: `${io}let url = 'redis://localhost';\nconst r = new Redis(url);\n\nexport async function h() {\n  return r.get('k');\n}` }],
+      }],
+    },
+    {
+      // node-redis with no version to read: the 4/5+ rewrite as a suggestion.
+      code: "const { createClient } = require('redis');\nasync function h(id) {\n  const c = createClient();\n  await c.connect();\n  const v = await c.get(id);\n  await c.quit();\n  return v;\n}",
+      filename: '/tmp/no-package/file.js',
+      errors: [{
+        messageId: 'perCall', line: 3, column: 13,
+        suggestions: [{ messageId: 'suggestShared', output: "const { createClient } = require('redis');\nconst c = createClient();\nlet cReady;\n\nasync function h(id) {\n  await (cReady ??= c.connect());\n  const v = await c.get(id);\n  return v;\n}" }],
       }],
     },
     // Options built from the call's own arguments: no module-level rewrite exists.
