@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 /**
  * conf-valid-directive against the real redis-server 7.0: for each generated config the rule must
  * report a problem exactly when redis-server refuses to start with it.
@@ -8,7 +9,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Linter } from 'eslint';
-import plugin from '../../src/index';
+import { redisPlugin as plugin } from '../helpers/conf-rule-tester';
 import { describeWithRedis, redisServerPath } from '../helpers/redis-server';
 import { buildCases, type ConfCase } from './helpers/conf-cases';
 
