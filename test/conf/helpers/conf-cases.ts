@@ -6,12 +6,7 @@
 import { tables } from '../../../src/conf/directives/index';
 import type { DirectiveSpec } from '../../../src/conf/directives/types';
 
-export interface ConfCase {
-  name: string;
-  text: string;
-  /** Extra files written next to the config (relative name -> content). */
-  files?: Record<string, string>;
-}
+import type { ConfCase } from './conf-server';
 
 // The test overrides these on the command line (port, socket, dir, logging), or they depend on the machine.
 const MACHINE_BOUND = new Set([
