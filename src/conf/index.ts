@@ -1,3 +1,5 @@
-// The redis/conf language and its rules are built in src/conf (tokenizer, AST, SourceCode, effective config).
+// The redis/conf language: tokenizer, AST, SourceCode, effective config and directive tables live in src/conf.
+import { redisConfLanguage } from './language';
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const languages: Record<string, any> = {};
+export const languages: Record<string, any> = { conf: redisConfLanguage };

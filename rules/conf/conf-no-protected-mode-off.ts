@@ -1,0 +1,35 @@
+import { argsOf } from '../../src/conf/ast';
+import { configOf, inThisFile, listensOnTcpOnlyLocally, type ConfRuleContext } from '../../src/conf/rule-helpers';
+import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
+
+const rule: RedisRuleModule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Disallow protected-mode no while the default user has no password', recommended: 'error', url: docsUrl('conf-no-protected-mode-off') },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      protectedModeOff: '"protected-mode no" while the default user has no password: clients from any other host run commands with no AUTH. Protected mode is the last guard that refuses them.',
+      turnOn: 'Set "protected-mode yes"',
+    },
+  },
+  create(context: ConfRuleContext) {
+    return {
+      Document() {
+        const config = configOf(context);
+        const setting = config.last('protected-mode');
+        // Protected mode only matters while the default user has no password; with one, "no" is harmless.
+        if (!setting || !/^no$/i.test(config.value('protected-mode')[0] ?? '') || listensOnTcpOnlyLocally(config) || !config.defaultUser().open) return;
+        const word = argsOf(setting.directive)[0];
+        const own = inThisFile(setting);
+        context.report({
+          loc: (own ? word : setting.anchor).loc,
+          messageId: 'protectedModeOff',
+          suggest: own ? [{ messageId: 'turnOn', fix: (fixer: { replaceTextRange(r: [number, number], t: string): unknown }) => fixer.replaceTextRange(word.range, 'yes') }] : [],
+        });
+      },
+    };
+  },
+};
+
+export default rule;

@@ -1,0 +1,77 @@
+import { dirname, relative } from 'node:path';
+import type { Directive, Word } from '../../src/conf/ast';
+import { configOf, fileStart, type ConfRuleContext } from '../../src/conf/rule-helpers';
+import { validateDirectives } from '../../src/conf/validate';
+import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
+
+const reasons: Record<string, string> = {
+  unbalancedQuotes: 'has unbalanced quotes',
+  unknownDirective: 'has an unknown directive',
+  wrongArity: 'has the wrong number of arguments',
+  badValue: 'has a value the directive refuses',
+  badRename: 'has a rename-command that fails',
+  badAcl: 'has an ACL rule that is refused',
+  sentinelOutsideSentinel: 'has a sentinel line outside a Sentinel config',
+  moduleConfig: 'has a module config with no loadmodule',
+  clusterReplica: 'sets replicaof in cluster mode',
+};
+
+const rule: RedisRuleModule = {
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow redis.conf lines that make redis-server refuse to start',
+      recommended: 'error',
+      url: docsUrl('conf-valid-directive'),
+    },
+    schema: [],
+    messages: {
+      unbalancedQuotes: 'redis-server refuses to start: "Unbalanced quotes in configuration line" ({{reason}}).',
+      unknownDirective: 'redis-server refuses to start: the first word of this line is not a directive of this Redis version{{hint}} ("Bad directive").',
+      wrongArity: 'redis-server refuses to start: "{{name}}" takes {{expected}} ("wrong number of arguments").',
+      badValue: 'redis-server refuses to start: "{{name}}" {{expected}}.',
+      badRename: 'redis-server refuses to start: rename-command fails because {{reason}}.',
+      badAcl: 'redis-server refuses to start: this user line has an ACL rule it rejects ({{reason}}).',
+      sentinelOutsideSentinel: 'redis-server refuses to start: "sentinel" lines are only valid in a Sentinel config (name the file sentinel*.conf or set languageOptions.sentinel).',
+      moduleConfig: 'redis-server refuses to start: module config "{{name}}" with no loadmodule to own it.',
+      clusterReplica: 'redis-server refuses to start: "replicaof directive not allowed in cluster mode" (cluster-enabled yes).',
+      bom: 'redis-server refuses to start: the file begins with a byte order mark, which it reads as part of the first directive name. Save the file without BOM.',
+      missingInclude: 'redis-server refuses to start: included file "{{path}}" does not exist ("can\'t open config file").',
+      unreadableInclude: 'redis-server refuses to start: included file "{{path}}" cannot be read ("can\'t open config file").',
+      inInclude: 'redis-server refuses to start: line {{line}} of included file "{{path}}" {{reason}}.',
+      includeCycle: 'redis-server never finishes reading: "{{path}}" includes itself (directly or through other files); it recurses until it crashes.',
+    },
+  },
+  create(context: ConfRuleContext) {
+    return {
+      Document() {
+        const config = configOf(context);
+        const ast = context.sourceCode.ast;
+        if (ast.bom) context.report({ loc: fileStart(), messageId: 'bom' });
+        // Included files are read in place (rename-command and module state carry over); their
+        // problems are reported on the include line, since that is where this file goes wrong.
+        const occurrenceOf = new Map(config.occurrences.map((o) => [o.directive, o]));
+        const problems = validateDirectives(config.occurrences.map((o) => o.directive), { table: config.table, sentinel: config.sentinel });
+        for (const problem of problems) {
+          const occurrence = occurrenceOf.get(problem.directive);
+          if (occurrence && occurrence.anchor !== occurrence.directive) {
+            context.report({
+              loc: occurrence.anchor.loc,
+              messageId: 'inInclude',
+              data: { path: relative(dirname(config.occurrences[0]?.file || '.'), occurrence.file) || occurrence.file, line: String(problem.directive.loc.start.line), reason: reasons[problem.kind] },
+            });
+            continue;
+          }
+          const node = problem.node as Directive | Word;
+          const loc = problem.kind === 'unbalancedQuotes' ? (node as Directive).syntaxError!.loc : node.loc;
+          context.report({ loc, messageId: problem.kind, data: problem.data });
+        }
+        for (const problem of config.includeProblems) {
+          context.report({ loc: problem.anchor.loc, messageId: problem.kind, data: { path: problem.path } });
+        }
+      },
+    };
+  },
+};
+
+export default rule;

@@ -1,0 +1,265 @@
+/**
+ * The effective config: what redis-server runs with after reading a file and its includes.
+ * The last occurrence of a directive wins, except `save`, whose lines add up; an absent directive
+ * has its compiled default (no `bind` listens on every interface, no `maxmemory-policy` is noeviction).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { argsOf, type Directive, type Document } from './ast';
+import { readAclUser, type AclUser } from './acl';
+import { tableFor } from './directives/index';
+import type { DirectiveTable } from './directives/types';
+import { parseConf, asciiLower } from './parse';
+
+export interface Occurrence {
+  directive: Directive;
+  /** Absolute path of the file that holds the directive. */
+  file: string;
+  /** The node in the linted file that brought it in: the directive itself, or the `include` line. */
+  anchor: Directive;
+}
+
+export interface IncludeProblem {
+  kind: 'missingInclude' | 'includeCycle' | 'unreadableInclude';
+  anchor: Directive;
+  /** The include path as written (a path, never a secret). */
+  path: string;
+}
+
+export interface DefaultUser {
+  /** Anyone who can reach the port runs commands as this user without AUTH. */
+  open: boolean;
+  /** Cleartext passwords in effect (for weak-password checks; never printed). */
+  passwords: string[];
+  commandRules: string[];
+  source: 'user' | 'requirepass' | 'aclfile' | 'none';
+  /** Where the default user was defined, when a line did. */
+  occurrence?: Occurrence;
+}
+
+export interface AclUserEntry {
+  user: AclUser;
+  occurrence: Occurrence;
+}
+
+export interface EffectiveConfig {
+  table: DirectiveTable;
+  sentinel: boolean;
+  /** Every directive in reading order, includes expanded in place. */
+  occurrences: Occurrence[];
+  /** The last occurrence of a directive (aliases resolved), or undefined when the compiled default applies. */
+  last(name: string): Occurrence | undefined;
+  /** Every occurrence of a directive (aliases resolved). */
+  all(name: string): Occurrence[];
+  /** The effective words of a directive: the last occurrence's arguments, or the compiled default split on spaces. */
+  value(name: string): string[];
+  /** `save` after accumulation: [] means snapshots are off. */
+  savePoints(): { seconds: string; changes: string }[];
+  /** Users declared by `user` lines (or the aclfile when readable), the `default` user included when declared. */
+  users: AclUserEntry[];
+  /** The `default` user as redis-server builds it: from a `user default` line, else `requirepass`, else no password. */
+  defaultUser(): DefaultUser;
+  /** Commands renamed (to '' when disabled) by rename-command. */
+  renames: Map<string, string>;
+  includeProblems: IncludeProblem[];
+}
+
+const cache = new WeakMap<Document, EffectiveConfig>();
+
+/** The effective config of a parsed file, computed once per Document. */
+export function effectiveConfigOf(ast: Document, physicalPath: string, options: { redisVersion?: string; sentinel?: boolean } = {}): EffectiveConfig {
+  let config = cache.get(ast);
+  if (!config) {
+    config = buildEffectiveConfig(ast, physicalPath, options);
+    cache.set(ast, config);
+  }
+  return config;
+}
+
+const GLOB = /[*?[]/;
+
+function globToRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 2);
+      if (close === -1) source += '\\[';
+      else {
+        source += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else source += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** glob(3) over path segments: matches sorted, hidden files only when the pattern starts with a dot. */
+function expandGlob(pattern: string): string[] {
+  const absolute = isAbsolute(pattern);
+  const parts = pattern.split(/[/\\]+/).filter(Boolean);
+  let paths = [absolute ? sep : ''];
+  for (const part of parts) {
+    const next: string[] = [];
+    for (const base of paths) {
+      if (!GLOB.test(part)) {
+        next.push(base ? join(base, part) : part);
+        continue;
+      }
+      let entries: string[] = [];
+      try {
+        entries = readdirSync(base || '.');
+      } catch {
+        continue;
+      }
+      const re = globToRegExp(part);
+      for (const entry of entries.sort()) if (re.test(entry) && (part.startsWith('.') || !entry.startsWith('.'))) next.push(base ? join(base, entry) : entry);
+    }
+    paths = next;
+  }
+  return paths.filter((p) => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function buildEffectiveConfig(ast: Document, physicalPath: string, options: { redisVersion?: string; sentinel?: boolean }): EffectiveConfig {
+  const table = tableFor(options.redisVersion);
+  const file = physicalPath && physicalPath !== '<input>' && physicalPath !== '<text>' ? resolve(physicalPath) : '';
+  const sentinel = options.sentinel ?? /^sentinel/i.test(basename(file || ''));
+  const occurrences: Occurrence[] = [];
+  const includeProblems: IncludeProblem[] = [];
+  const stack = new Set<string>(file ? [file] : []);
+  let includes = 0;
+
+  const walk = (directives: Directive[], fileName: string, anchorFor: (d: Directive) => Directive) => {
+    for (const directive of directives) {
+      const anchor = anchorFor(directive);
+      occurrences.push({ directive, file: fileName, anchor });
+      if (directive.name !== 'include' || directive.words.length !== 2 || directive.syntaxError) continue;
+      const written = directive.words[1].value;
+      const base = fileName ? dirname(fileName) : process.cwd();
+      const target = isAbsolute(written) ? written : join(base, written);
+      const files = GLOB.test(written) ? expandGlob(target) : [target];
+      for (const included of files) {
+        const path = resolve(included);
+        if (stack.has(path)) {
+          includeProblems.push({ kind: 'includeCycle', anchor, path: written });
+          continue;
+        }
+        // A runaway chain of distinct files is cut like a cycle, so a hostile tree cannot hang the linter.
+        if (++includes > 1000) {
+          includeProblems.push({ kind: 'includeCycle', anchor, path: written });
+          continue;
+        }
+        let text: string;
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          includeProblems.push({ kind: code === 'ENOENT' ? 'missingInclude' : 'unreadableInclude', anchor, path: written });
+          continue;
+        }
+        stack.add(path);
+        walk(parseConf(text).body, path, () => anchor);
+        stack.delete(path);
+      }
+    }
+  };
+  walk(ast.body, file, (d) => d);
+
+  const canonical = (name: string) => table.aliases[name] ?? name;
+  const byName = new Map<string, Occurrence[]>();
+  for (const o of occurrences) {
+    const key = canonical(o.directive.name);
+    if (!byName.has(key)) byName.set(key, []);
+    byName.get(key)!.push(o);
+  }
+  const all = (name: string) => byName.get(canonical(name)) ?? [];
+  const last = (name: string) => all(name).at(-1);
+  const value = (name: string) => {
+    const found = last(name);
+    if (found) return argsOf(found.directive).map((w) => w.value);
+    const def = table.directives[canonical(name)]?.default;
+    return def === undefined || def === '' ? [] : def.split(' ');
+  };
+
+  const renames = new Map<string, string>();
+  for (const o of all('rename-command')) {
+    const [from, to] = argsOf(o.directive).map((w) => asciiLower(w.value));
+    if (from !== undefined && to !== undefined) renames.set(from, to);
+  }
+
+  const users: AclUserEntry[] = [];
+  for (const o of all('user')) {
+    const words = argsOf(o.directive).map((w) => w.value);
+    if (words.length > 0) users.push({ user: readAclUser(words[0], words.slice(1), table), occurrence: o });
+  }
+  const aclfile = last('aclfile');
+  let aclfileUsers: AclUser[] | undefined;
+  if (aclfile && argsOf(aclfile.directive)[0]?.value) {
+    const written = argsOf(aclfile.directive)[0].value;
+    const path = isAbsolute(written) ? written : join(aclfile.file ? dirname(aclfile.file) : process.cwd(), written);
+    try {
+      aclfileUsers = parseConf(readFileSync(path, 'utf8'))
+        .body.filter((d) => d.name === 'user' && d.words.length >= 2)
+        .map((d) => readAclUser(d.words[1].value, d.words.slice(2).map((w) => w.value), table));
+    } catch {
+      aclfileUsers = undefined;
+    }
+  }
+
+  const savePoints = () => {
+    // The first `save` line in a file replaces the compiled default; `save ""` clears what came before.
+    const lines = all('save');
+    if (lines.length === 0) {
+      const def = (table.directives.save?.default ?? '').split(' ').filter(Boolean);
+      return pairs(def);
+    }
+    let points: { seconds: string; changes: string }[] = [];
+    for (const o of lines) {
+      const args = argsOf(o.directive).map((w) => w.value);
+      if (args.length === 1 && args[0] === '') points = [];
+      else points = points.concat(pairs(args));
+    }
+    return points;
+  };
+
+  const defaultUser: EffectiveConfig['defaultUser'] = () => {
+    // `user default ...` (config or aclfile) starts from `reset` (off, no password, no commands); the
+    // built-in default user is on, nopass and +@all until requirepass gives it a password.
+    const fromRules = (u: AclUser, source: 'user' | 'aclfile', occurrence: Occurrence) => ({
+      open: u.enabled && u.nopass,
+      passwords: u.passwords,
+      commandRules: u.commandRules,
+      source,
+      occurrence,
+    });
+    const builtIn = (source: 'aclfile' | 'none') => ({ open: true, passwords: [], commandRules: ['+@all'], source, occurrence: aclfile });
+    if (aclfile && argsOf(aclfile.directive)[0]?.value) {
+      // With an aclfile, requirepass is ignored and the file alone defines users. When it cannot be read here, assume it is safe.
+      if (!aclfileUsers) return { open: false, passwords: [], commandRules: [], source: 'aclfile', occurrence: aclfile };
+      const fromFile = aclfileUsers.filter((u) => u.name === 'default').at(-1);
+      return fromFile ? fromRules(fromFile, 'aclfile', aclfile) : builtIn('aclfile');
+    }
+    const declared = users.filter((u) => u.user.name === 'default').at(-1);
+    if (declared) return fromRules(declared.user, 'user', declared.occurrence);
+    const requirepass = last('requirepass');
+    const pass = requirepass ? (argsOf(requirepass.directive)[0]?.value ?? '') : '';
+    if (pass) return { open: false, passwords: [pass], commandRules: ['+@all'], source: 'requirepass', occurrence: requirepass };
+    return { ...builtIn('none'), occurrence: undefined };
+  };
+
+  return { table, sentinel, occurrences, last, all, value, savePoints, users, defaultUser, renames, includeProblems };
+}
+
+function pairs(args: string[]): { seconds: string; changes: string }[] {
+  const out: { seconds: string; changes: string }[] = [];
+  for (let i = 0; i + 1 < args.length; i += 2) out.push({ seconds: args[i], changes: args[i + 1] });
+  return out;
+}

@@ -1,0 +1,186 @@
+/**
+ * Config files for the differential test: mutations of a stock redis.conf (every directive of the
+ * 7.0 table given values its type accepts and refuses) plus hand-written cases for the reading
+ * rules (quotes, inline '#', arity, rename-command, ACL users, module configs, includes).
+ */
+import { tables } from '../../../src/conf/directives/index';
+import type { DirectiveSpec } from '../../../src/conf/directives/types';
+
+import type { ConfCase } from './conf-server';
+
+// The test overrides these on the command line (port, socket, dir, logging), or they depend on the machine.
+const MACHINE_BOUND = new Set([
+  'port', 'unixsocket', 'unixsocketperm', 'dir', 'daemonize', 'logfile', 'pidfile', 'supervised', 'syslog-enabled', 'aclfile',
+  'tls-port', 'tls-cluster', 'tls-replication', 'bind', 'bind-source-addr', 'replicaof', 'cluster-enabled', 'cluster-config-file',
+  'tls-cert-file', 'tls-key-file', 'tls-ca-cert-file', 'tls-ca-cert-dir', 'tls-dh-params-file', 'tls-client-cert-file', 'tls-client-key-file',
+  'databases', 'maxclients', 'io-threads', 'oom-score-adj', 'oom-score-adj-values', 'server-cpulist', 'bio-cpulist',
+  'aof-rewrite-cpulist', 'bgsave-cpulist', 'tls-protocols', 'tls-ciphers', 'tls-ciphersuites', 'appendonly', 'daemonize',
+  'cluster-port', 'tls-auth-clients', 'syslog-facility', 'syslog-ident', 'maxmemory', 'disable-thp', 'tcp-backlog',
+  'key-load-delay', 'rdb-key-save-delay', 'watchdog-period', 'loading-process-events-interval-bytes', 'use-exit-on-panic',
+]);
+
+function valuesFor(spec: DirectiveSpec): string[] {
+  switch (spec.type) {
+    case 'bool':
+      return ['yes', 'NO', 'maybe', '""', '1'];
+    case 'enum': {
+      const v = spec.values!;
+      return [v[0], v[v.length - 1].toUpperCase(), 'bogus-value', '""'];
+    }
+    case 'int': {
+      const def = spec.default && /^-?\d+$/.test(spec.default) ? BigInt(spec.default) : BigInt(spec.min ?? '0');
+      const out = [String(def), '007', '+1', 'abc', '1k', '""'];
+      if (spec.min !== undefined && BigInt(spec.min) > -(1n << 62n)) out.push(String(BigInt(spec.min) - 1n));
+      if (spec.max !== undefined && BigInt(spec.max) < 1n << 62n) out.push(String(BigInt(spec.max) + 1n));
+      return out;
+    }
+    case 'memory':
+      return ['64mb', '64MB', '1k', '1.5gb', '-1', '10%', 'kb', '1tb', '0'];
+    default:
+      return [];
+  }
+}
+
+/** A deterministic pseudo-random choice, so every run tests the same files. */
+function* seeded(seed: number): Generator<number> {
+  let x = seed;
+  for (;;) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    yield x;
+  }
+}
+
+export function buildCases(stock: string): ConfCase[] {
+  const cases: ConfCase[] = [];
+  const table = tables['7.0'];
+  const stockLines = stock.split('\n');
+
+  // 1. Each directive of the table, appended to the stock file with accepted and refused values.
+  for (const [name, spec] of Object.entries(table.directives)) {
+    if (MACHINE_BOUND.has(name) || spec.hidden) continue;
+    const values = valuesFor(spec);
+    values.forEach((value, i) => {
+      if (i > 2 && name.length % 3 !== i % 3) return; // a third of the rarer values, to keep the run short
+      cases.push({ name: `append ${name} ${value}`, text: `${stock}\n${name} ${value}\n` });
+    });
+  }
+
+  // 2. Stock lines mutated in place: value swapped, a word added, name upper-cased, quoted.
+  const random = seeded(7);
+  const directiveLines = stockLines.map((line, i) => ({ line, i })).filter(({ line }) => /^[a-z]/.test(line) && !MACHINE_BOUND.has(line.split(' ')[0]));
+  for (let n = 0; n < 60; n++) {
+    const { line, i } = directiveLines[random.next().value! % directiveLines.length];
+    const name = line.split(' ')[0];
+    const mutation = random.next().value! % 5;
+    const mutated = [
+      `${name} ${line.split(' ').slice(1).join(' ')} extra`,
+      `${name.toUpperCase()} ${line.split(' ').slice(1).join(' ')}`,
+      `"${name}" ${line.split(' ').slice(1).join(' ')}`,
+      `${name} "${line.split(' ').slice(1).join(' ')}"x`,
+      `\t${name}\t${line.split(' ').slice(1).join('\t')}  `,
+    ][mutation];
+    const lines = [...stockLines];
+    lines[i] = mutated;
+    cases.push({ name: `stock line ${i + 1} mutation ${mutation}: ${mutated}`, text: lines.join('\n') });
+  }
+
+  // 3. Hand-written cases for the reading rules.
+  const hand: [string, string][] = [
+    ['inline comment', 'timeout 0 # seconds'],
+    ['comment after spaces', '   # indented comment'],
+    ['hash inside a word', 'notify-keyspace-events K#'],
+    ['unknown directive', 'no-such-directive yes'],
+    ['typo', 'maxmemroy 100mb'],
+    ['name only', 'timeout'],
+    ['two values', 'timeout 0 1'],
+    ['unbalanced double quote', 'dbfilename "dump.rdb'],
+    ['unbalanced single quote', "dbfilename 'dump.rdb"],
+    ['text after closing quote', 'dbfilename "dump"x.rdb'],
+    ['quote opens mid-word', 'dbfilename dump"x y".rdb'],
+    ['escaped quote in single quotes', "dbfilename 'du\\'mp.rdb'"],
+    ['hex escape', 'dbfilename "dump\\x41.rdb"'],
+    ['bad hex escape', 'dbfilename "dump\\xZZ.rdb"'],
+    ['escaped slash makes a path', 'dbfilename "a\\x2fb"'],
+    ['trailing backslash in quotes', 'dbfilename "dump\\"'],
+    ['CRLF line', 'timeout 0\r'],
+    ['vertical tab between words', 'timeout\v0'],
+    ['form feed in a word', 'timeout 0\f'],
+    ['empty quoted name', '"" yes'],
+    ['only quotes', '""'],
+    ['upper-case name', 'TIMEOUT 0'],
+    ['alias', 'slave-read-only yes'],
+    ['alias bad value', 'slave-read-only perhaps'],
+    ['deprecated ignored', 'list-max-ziplist-entries 512'],
+    ['deprecated wrong arity', 'list-max-ziplist-entries 512 1'],
+    ['lua-replicate-commands', 'lua-replicate-commands yes'],
+    ['rename unknown command', 'rename-command NOSUCHCMD foo'],
+    ['rename known', 'rename-command FLUSHALL ""'],
+    ['rename twice', 'rename-command flushall a\nrename-command flushall b'],
+    ['rename onto existing', 'rename-command flushall get'],
+    ['rename arity', 'rename-command flushall'],
+    ['user ok', 'user alice on >averylongpasswordindeed ~cache:* +get +set'],
+    ['user bad category', 'user alice on +@nosuchcategory'],
+    ['user bad command', 'user alice on +nosuchcommand'],
+    ['user bad subcommand', 'user alice on +config|nosuch'],
+    ['user subcommand ok', 'user alice on +config|get'],
+    ['user first arg', 'user alice on +select|0'],
+    ['user bad hash', 'user alice on #abc'],
+    ['user good hash', `user alice on #${'a'.repeat(64)}`],
+    ['user syntax error', 'user alice on sometimes'],
+    ['user selector', 'user alice on (~a* +get)'],
+    ['user no rules', 'user alice'],
+    ['user default nopass', 'user default on nopass ~* &* +@all'],
+    ['user only', 'user'],
+    ['sentinel line outside sentinel', 'sentinel monitor mymaster 127.0.0.1 6379 2'],
+    ['bare sentinel', 'sentinel'],
+    ['module config without module', 'mymodule.option 1'],
+    ['module config arity', 'mymodule.option 1 2'],
+    ['loadmodule arity', 'loadmodule'],
+    ['save reset', 'save ""'],
+    ['save odd', 'save 900'],
+    ['save zero seconds', 'save 0 1'],
+    ['save negative changes', 'save 60 -1'],
+    ['save minus zero changes', 'save 60 -0'],
+    ['save plus', 'save +60 1'],
+    ['save three pairs', 'save 3600 1 300 100 60 10000'],
+    ['save empty and more', 'save "" 60 1'],
+    ['client-output-buffer-limit ok', 'client-output-buffer-limit pubsub 32mb 8mb 60'],
+    ['client-output-buffer-limit master', 'client-output-buffer-limit master 0 0 0'],
+    ['client-output-buffer-limit short', 'client-output-buffer-limit normal 0 0'],
+    ['client-output-buffer-limit units', 'client-output-buffer-limit normal 1gb 1Mb 0'],
+    ['client-output-buffer-limit bad unit', 'client-output-buffer-limit normal 1tb 0 0'],
+    ['notify ok', 'notify-keyspace-events KEA'],
+    ['notify bad', 'notify-keyspace-events Q'],
+    ['latency percentiles', 'latency-tracking-info-percentiles 50 99 99.9'],
+    ['latency percentiles bad', 'latency-tracking-info-percentiles 50 101'],
+    ['maxmemory-clients percent', 'maxmemory-clients 10%'],
+    ['maxmemory-clients bad', 'maxmemory-clients lots'],
+    ['proc title bad', 'proc-title-template "{title"'],
+    ['proc title unknown', 'proc-title-template "{nope}"'],
+    ['proc title empty', 'proc-title-template ""'],
+    ['proc title escaped braces', 'proc-title-template "{{title}}"'],
+    ['dbfilename path', 'dbfilename a/b.rdb'],
+    ['appendfilename path', 'appendfilename x/y.aof'],
+    ['shutdown flags', 'shutdown-on-sigterm nosave now'],
+    ['shutdown flags bad', 'shutdown-on-sigterm nosave later'],
+    ['memory huge overflow', 'proto-max-bulk-len 99999999999999999999'],
+    ['memory wraps negative', 'proto-max-bulk-len 9999999999gb'],
+    ['memory unit only', 'hll-sparse-max-bytes k'],
+    ['int leading zero', 'timeout 010'],
+    ['int minus zero', 'timeout -0'],
+    ['enable-debug-command local', 'enable-debug-command local'],
+    ['hz above range', 'hz 600'],
+    ['include missing', 'include /nonexistent/redis-extra.conf'],
+    ['include glob with no match', 'include /nonexistent-dir-*/x.conf'],
+  ];
+  for (const [name, line] of hand) cases.push({ name, text: `${stock}\n${line}\n` });
+
+  // redis-server resolves a relative include against its working directory, which `dir` changes
+  // (the stock file sets it), so the cases name included files by absolute path: @DIR@ is the case's directory.
+  cases.push({ name: 'include an ok file', text: `${stock}\ninclude @DIR@/extra.conf\n`, files: { 'extra.conf': 'timeout 5\n' } });
+  cases.push({ name: 'include a bad file', text: `${stock}\ninclude @DIR@/extra.conf\n`, files: { 'extra.conf': 'timeout five\n' } });
+  cases.push({ name: 'include glob', text: `${stock}\ninclude @DIR@/conf.d/*.conf\n`, files: { 'conf.d/a.conf': 'timeout 5\n', 'conf.d/b.conf': 'hz 20\n' } });
+  cases.push({ name: 'include glob with a bad file', text: `${stock}\ninclude @DIR@/conf.d/*.conf\n`, files: { 'conf.d/a.conf': 'timeout 5\n', 'conf.d/b.conf': 'hz twenty\n' } });
+  cases.push({ name: 'include cycle', text: `${stock}\ninclude @DIR@/a.conf\n`, files: { 'a.conf': 'include @DIR@/redis.conf\n' } });
+  return cases;
+}

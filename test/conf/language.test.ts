@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ESLint, Linter } from 'eslint';
+import { ESLint as ESLint9 } from 'eslint-v9';
+import { redisPlugin as plugin } from '../helpers/conf-rule-tester';
+
+const allConfRules = Object.fromEntries(Object.keys(plugin.rules ?? {}).filter((id) => id.startsWith('conf-')).map((id) => [`redis/${id}`, 'error' as const]));
+const flatConfig = (languageOptions: Record<string, unknown> = {}) => [
+  { files: ['**/*.conf'], plugins: { redis: plugin }, language: 'redis/conf', languageOptions, rules: allConfRules },
+];
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'redis-conf-lang-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function lint(text: string, name = 'redis.conf', languageOptions: Record<string, unknown> = { redisVersion: '7.0' }) {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return new Linter({ cwd: dir }).verify(text, flatConfig(languageOptions) as Linter.Config[], { filename: file });
+}
+const ids = (messages: Linter.LintMessage[]) => messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? 'fatal'}`);
+
+describe('flat config with language: redis/conf through the Node API', () => {
+  const text = 'bind 0.0.0.0\nappendonly maybe\n';
+  for (const [name, Engine] of [
+    ['eslint 10', ESLint],
+    ['eslint 9', ESLint9],
+  ] as const) {
+    it(`works with ${name}`, async () => {
+      const file = join(dir, `redis-${name.replace(' ', '')}.conf`);
+      writeFileSync(file, text);
+      const eslint = new (Engine as typeof ESLint)({ cwd: dir, overrideConfigFile: true, overrideConfig: flatConfig({ redisVersion: '7.0' }) as Linter.Config[] });
+      const [result] = await eslint.lintFiles([file]);
+      const found = result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`);
+      expect(found).toContain('1:6 redis/conf-no-public-bind');
+      expect(found).toContain('2:12 redis/conf-valid-directive');
+    });
+  }
+
+  it('is wired into the presets for redis*.conf, valkey*.conf and sentinel*.conf', async () => {
+    const file = join(dir, 'valkey-prod.conf');
+    writeFileSync(file, 'appendonly maybe\n');
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs?.['conf-recommended'] as Linter.Config[] });
+    const [result] = await eslint.lintFiles([file]);
+    expect(result.messages.map((m) => m.ruleId)).toContain('redis/conf-valid-directive');
+  });
+
+  it('rejects unknown language options with a clear message', () => {
+    expect(() => lint('port 6379\n', 'redis.conf', { redisVersion: '5.0' })).toThrow(/redisVersion "5.0" is not one of/);
+    expect(() => lint('port 6379\n', 'redis.conf', { version: '7.0' })).toThrow(/unknown language option "version"/);
+  });
+});
+
+describe('eslint-disable comments', () => {
+  it('honours disable-next-line, disable/enable blocks and inline config', () => {
+    const text = [
+      '# eslint-disable-next-line redis/conf-valid-directive -- kept for the old server',
+      'bogus-one yes',
+      '# eslint-disable redis/conf-valid-directive',
+      'bogus-two yes',
+      '# eslint-enable redis/conf-valid-directive',
+      'bogus-three yes',
+      '',
+    ].join('\n');
+    const found = ids(lint(text)).filter((m) => m.endsWith('conf-valid-directive'));
+    expect(found).toEqual(['6:1 redis/conf-valid-directive']);
+    const off = ids(lint('# eslint redis/conf-valid-directive: off\nbogus yes\n')).filter((m) => m.endsWith('conf-valid-directive'));
+    expect(off).toEqual([]);
+  });
+});
+
+describe('file kinds and versions', () => {
+  it('reads sentinel*.conf as a Sentinel config', () => {
+    const text = 'sentinel monitor mymaster 127.0.0.1 6379 2\n';
+    expect(ids(lint(text, 'sentinel.conf')).filter((m) => m.includes('valid-directive'))).toEqual([]);
+    expect(ids(lint(text, 'redis.conf')).filter((m) => m.includes('valid-directive'))).toEqual(['1:1 redis/conf-valid-directive']);
+    expect(ids(lint(text, 'redis.conf', { sentinel: true })).filter((m) => m.includes('valid-directive'))).toEqual([]);
+  });
+
+  it('selects the directive table by redisVersion (default: the newest Redis)', () => {
+    const text = 'set-max-listpack-entries 128\n';
+    const valid = (options: Record<string, unknown>) => ids(lint(text, 'redis.conf', options)).filter((m) => m.includes('valid-directive'));
+    expect(valid({ redisVersion: '7.0' })).toHaveLength(1);
+    expect(valid({ redisVersion: '7.2' })).toEqual([]);
+    expect(valid({ redisVersion: '7.4.1' })).toEqual([]);
+    expect(valid({})).toEqual([]);
+    expect(valid({ redisVersion: 'valkey-8' })).toEqual([]);
+    expect(ids(lint('hash-max-ziplist-entries 128\nlua-time-limit 5000\n', 'redis.conf', { redisVersion: '6.2' })).filter((m) => m.includes('valid-directive'))).toEqual([]);
+  });
+});
+
+describe("Debian's stock redis.conf", () => {
+  const stock = '/etc/redis/redis.conf';
+  it.runIf(existsSync(stock))('has no conf-valid-directive finding with redisVersion 7.0', () => {
+    const messages = lint(readFileSync(stock, 'utf8'), 'redis-stock.conf');
+    expect(messages.filter((m) => m.ruleId === 'redis/conf-valid-directive' || m.fatal)).toEqual([]);
+  });
+});
+
+describe('bad input never crashes', () => {
+  it('reads a binary file as lines of words', () => {
+    const bytes = Buffer.alloc(64 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) % 256;
+    const messages = lint(bytes.toString('latin1'));
+    expect(messages.some((m) => m.fatal)).toBe(false);
+    expect(messages.some((m) => m.ruleId === 'redis/conf-valid-directive')).toBe(true);
+  });
+
+  it('reads a 10 MB line', () => {
+    const started = Date.now();
+    const messages = lint(`dbfilename ${'a'.repeat(10 * 1024 * 1024)}\n`);
+    expect(messages.some((m) => m.fatal)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('reads 100,000 directives', () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? `timeout ${i}` : `# comment ${i}`));
+    const started = Date.now();
+    const messages = lint(`${lines.join('\n')}\n`);
+    expect(messages.some((m) => m.fatal)).toBe(false);
+    expect(messages.filter((m) => m.ruleId === 'redis/conf-no-duplicate-directive')).toHaveLength(49_999);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('reports an include loop once per include line and stops', () => {
+    writeFileSync(join(dir, 'loop-a.conf'), `include ${join(dir, 'loop-b.conf')}\n`);
+    writeFileSync(join(dir, 'loop-b.conf'), `include ${join(dir, 'loop-a.conf')}\n`);
+    const messages = lint(`include ${join(dir, 'loop-a.conf')}\n`, 'redis-loop.conf');
+    expect(messages.filter((m) => m.ruleId === 'redis/conf-valid-directive').map((m) => m.messageId)).toEqual(['includeCycle']);
+  });
+
+  it('reports a file that includes itself', () => {
+    const messages = lint(`include ${join(dir, 'redis-self.conf')}\n`, 'redis-self.conf');
+    expect(messages.filter((m) => m.ruleId === 'redis/conf-valid-directive').map((m) => m.messageId)).toEqual(['includeCycle']);
+  });
+
+  // A directory stands in for an unreadable file: tests may run as root, who can read a chmod 000 file.
+  it('reports an unreadable include', () => {
+    mkdirSync(join(dir, 'a-directory.conf'), { recursive: true });
+    const messages = lint(`include ${join(dir, 'a-directory.conf')}\n`, 'redis-unreadable.conf');
+    expect(messages.filter((m) => m.ruleId === 'redis/conf-valid-directive').map((m) => m.messageId)).toEqual(['unreadableInclude']);
+  });
+
+  it('gives a fatal error only when the file itself cannot be read', async () => {
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: flatConfig() as Linter.Config[] });
+    await expect(eslint.lintFiles([join(dir, 'missing-redis.conf')])).rejects.toThrow(/No files matching/);
+  });
+});
