@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../dist/src/cli/index.js';
@@ -39,10 +39,38 @@ export function spawnCli(args: string[], { cwd = repoRoot, input, env = {} }: { 
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A throwaway copy of a fixture project (its package.json pins the client major, so fixes are dialect-exact). */
-export function copyFixture(name: string): string {
+/** The CLI tests' own sample (the fixtures/ files grow with every rule; these stay put). */
+export const SESSIONS_TS = `import Redis from 'ioredis';
+
+const redis = new Redis({ host: process.env.REDIS_HOST });
+
+// Finds every session of a user. On a keyspace of 20M keys, KEYS stalls the server for ~0.8 s.
+export async function sessionsOf(userId: string): Promise<string[]> {
+  return redis.keys(\`session:\${userId}:*\`);
+}
+
+export async function useReportingDatabase(): Promise<void> {
+  // After a reconnect this connection is back on database 0 and reports land in the wrong keyspace.
+  await redis.select(3);
+}
+
+export async function resetEverything(): Promise<void> {
+  await redis.flushall();
+}
+
+// None of these are Redis: Map#keys, Object.keys, a class with its own keys().
+const seen = new Map<string, number>();
+export const names = [...seen.keys(), ...Object.keys({ a: 1 })];
+`;
+
+/**
+ * A throwaway project: the package.json of a fixture app (it pins the client major, so fixes are
+ * dialect-exact) and `sessions.ts` (KEYS at 7:10, SELECT at 12:9, FLUSHALL at 16:9), or the given files.
+ */
+export function scratchProject(app = 'ioredis-app', files: Record<string, string> = { 'sessions.ts': SESSIONS_TS }): string {
   const dir = mkdtempSync(join(tmpdir(), 'redis-lint-cli-'));
-  cpSync(join(repoRoot, 'fixtures', name), dir, { recursive: true });
+  cpSync(join(repoRoot, 'fixtures', app, 'package.json'), join(dir, 'package.json'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
 
