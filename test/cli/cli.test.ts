@@ -7,8 +7,8 @@ describe('redis-lint: exit codes and reports', () => {
     const dir = scratchProject();
     const { code, stdout } = await runCli(['.'], { cwd: dir });
     expect(code).toBe(1);
-    expect(stdout).toContain('sessions.ts\n  7:10  error    KEYS walks the whole keyspace');
-    expect(stdout).toMatch(/\n {2}16:9  error {4}FLUSHALL .* {2}redis\/no-flush\n/);
+    expect(stdout).toContain('sessions.ts\n  7:3    error    KEYS walks the whole keyspace');
+    expect(stdout).toMatch(/\n {2}12:38 {2}error {4}FLUSHALL .* {2}redis\/no-flush\n/);
     expect(stdout).toContain('✖ 3 problems (3 errors, 0 warnings) in 1 file\n');
     expect(stdout).toMatch(/\n {2}redis\/no-flush {3}1 error\n {2}redis\/no-keys {4}1 error\n {2}redis\/no-select {2}1 error\n/);
     expect(stdout).toContain('1 problem fixable with --fix');
@@ -97,7 +97,7 @@ describe('redis-lint: exit codes and reports', () => {
     expect(stderr).toBe('redis-lint: 3 errors and 0 warnings in 1 file\n');
     const report = JSON.parse(readFileSync(join(dir, 'reports', 'out.json'), 'utf8'));
     expect(report).toHaveLength(1);
-    expect(report[0].messages.map((m: { ruleId: string; line: number }) => `${m.ruleId}@${m.line}`)).toEqual(['redis/no-keys@7', 'redis/no-select@12', 'redis/no-flush@16']);
+    expect(report[0].messages.map((m: { ruleId: string; line: number }) => `${m.ruleId}@${m.line}`)).toEqual(['redis/no-keys@7', 'redis/no-select@10', 'redis/no-flush@12']);
     expect(report[0]).not.toHaveProperty('source');
   });
 

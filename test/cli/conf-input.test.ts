@@ -79,6 +79,10 @@ describeConf('redis-lint on bad redis.conf input', { timeout: 120_000 }, () => {
     const { code, stdout } = await runCli(['6379.conf', '-f', 'json'], { cwd: dir });
     expect(code).toBe(1);
     expect(messagesOf(stdout).some((m) => m.ruleId === 'redis/conf-no-public-bind')).toBe(true);
+    // From another directory, by absolute path: how an operator audits /etc/redis/6379.conf.
+    const elsewhere = await runCli([join(dir, '6379.conf'), '-f', 'json'], { cwd: scratchProject('ioredis-app', {}) });
+    expect(elsewhere.code).toBe(1);
+    expect(messagesOf(elsewhere.stdout).some((m) => m.ruleId === 'redis/conf-no-public-bind')).toBe(true);
     // Found by a directory walk it is not a redis.conf (nginx, supervisor... use .conf too).
     const walked = await runCli(['.', '-f', 'json'], { cwd: dir });
     expect(walked.stdout).not.toContain('6379.conf');

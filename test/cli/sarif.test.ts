@@ -76,9 +76,9 @@ describe('--format sarif', () => {
     });
     expect(results).toEqual([
       // Relative to the repository root (the directory holding .git), not to where redis-lint ran.
-      'src/app/sessions.ts:7:10 redis/no-keys',
-      'src/app/sessions.ts:12:9 redis/no-select',
-      'src/app/sessions.ts:16:9 redis/no-flush',
+      'src/app/sessions.ts:7:3 redis/no-keys',
+      'src/app/sessions.ts:10:43 redis/no-select',
+      'src/app/sessions.ts:12:38 redis/no-flush',
     ]);
     expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(pathToFileURL(`${dir}/`).href);
   });

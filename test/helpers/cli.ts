@@ -44,28 +44,22 @@ export const SESSIONS_TS = `import Redis from 'ioredis';
 
 const redis = new Redis({ host: process.env.REDIS_HOST });
 
-// Finds every session of a user. On a keyspace of 20M keys, KEYS stalls the server for ~0.8 s.
-export async function sessionsOf(userId: string): Promise<string[]> {
-  return redis.keys(\`session:\${userId}:*\`);
-}
+// KEYS walks the whole keyspace in one call: ~0.8 s on 20M keys.
+export const sessionsOf = (userId: string): Promise<string[]> =>
+  redis.keys(\`session:\${userId}:*\`);
 
-export async function useReportingDatabase(): Promise<void> {
-  // After a reconnect this connection is back on database 0 and reports land in the wrong keyspace.
-  await redis.select(3);
-}
+// Back on database 0 after a reconnect.
+export const useReportingDatabase = () => redis.select(3);
 
-export async function resetEverything(): Promise<void> {
-  await redis.flushall();
-}
+export const resetEverything = () => redis.flushall();
 
-// None of these are Redis: Map#keys, Object.keys, a class with its own keys().
-const seen = new Map<string, number>();
-export const names = [...seen.keys(), ...Object.keys({ a: 1 })];
+// Not Redis: Map#keys and Object.keys.
+export const names = [...new Map<string, number>().keys(), ...Object.keys({ a: 1 })];
 `;
 
 /**
  * A throwaway project: the package.json of a fixture app (it pins the client major, so fixes are
- * dialect-exact) and `sessions.ts` (KEYS at 7:10, SELECT at 12:9, FLUSHALL at 16:9), or the given files.
+ * dialect-exact) and `sessions.ts` (KEYS at 7:3, SELECT at 10:43, FLUSHALL at 12:38), or the given files.
  */
 export function scratchProject(app = 'ioredis-app', files: Record<string, string> = { 'sessions.ts': SESSIONS_TS }): string {
   const dir = mkdtempSync(join(tmpdir(), 'redis-lint-cli-'));
