@@ -53,6 +53,12 @@ export function optionsScope(args: readonly Node[], sourceCode: Readonly<TSESLin
         return visit(node.left) && visit(node.right);
       case AST_NODE_TYPES.ConditionalExpression:
         return visit(node.test) && visit(node.consequent) && visit(node.alternate);
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression: {
+        // A listener runs later: it may read only its own locals and module-level values.
+        const scope = sourceCode.scopeManager?.acquire(node);
+        return !!scope && scope.through.every((ref) => !ref.resolved || ref.resolved.scope.block.type === AST_NODE_TYPES.Program);
+      }
       case AST_NODE_TYPES.CallExpression:
         return node.callee.type === AST_NODE_TYPES.Identifier && pureGlobalCalls.has(node.callee.name) &&
           !ASTUtils.findVariable(sourceCode.getScope(node.callee), node.callee.name)?.defs.length && node.arguments.every(visit);
@@ -93,6 +99,7 @@ export function sharedClientRewrite(
 
   // Every other use must be a command: `on('error')` per call would stack listeners on the shared client.
   const closes: TSESTree.Node[] = [];
+  const listeners: TSESTree.Node[] = [];
   let connectStatement: TSESTree.Node | undefined;
   for (const { call, method } of use.methodCalls) {
     if (closeMethods.has(method) || (method === 'connect' && nodeRedis && !use.connectInInit)) {
@@ -104,15 +111,19 @@ export function sharedClientRewrite(
       } else closes.push(statement);
       continue;
     }
+    if (method === 'on' || method === 'once') {
+      // `client.on('error', ...)` per call would stack listeners on the shared client: it moves with the
+      // client and is registered once, when its arguments exist at module scope.
+      const statement = statementOf(call);
+      if (!statement || statement.parent !== body || optionsScope(call.arguments, sourceCode, insertAtOf(fn, sourceCode)) !== 'const') return undefined;
+      listeners.push(statement);
+      continue;
+    }
     if (!commandForMethod(method)) return undefined;
   }
   if (nodeRedis && !use.connectInInit && !connectStatement) return undefined;
 
-  const program = sourceCode.ast;
-  let top: Node = fn;
-  while (top.parent && top.parent !== (program as unknown as Node)) top = top.parent;
-  const comments = sourceCode.getCommentsBefore(top as TSESTree.Node);
-  const insertAt = comments.length > 0 ? comments[0].range[0] : top.range[0];
+  const insertAt = insertAtOf(fn, sourceCode);
 
   // The module name must be free: no module-level binding and no global read by that name.
   const globalScope = sourceCode.scopeManager?.globalScope;
@@ -127,9 +138,10 @@ export function sharedClientRewrite(
   const ready = freshName([`${name}Ready`], sourceCode.text);
 
   const constructionText = sourceCode.getText(construction);
+  const listenerLines = listeners.map((statement) => `${sourceCode.getText(statement)}\n`).join('');
   const hoisted = nodeRedis
-    ? `const ${name} = ${constructionText};\nlet ${ready}${typescript ? ': Promise<unknown> | undefined' : ''};\n\n`
-    : `const ${name} = ${constructionText};\n\n`;
+    ? `const ${name} = ${constructionText};\n${listenerLines}let ${ready}${typescript ? ': Promise<unknown> | undefined' : ''};\n\n`
+    : `const ${name} = ${constructionText};\n${listenerLines}\n`;
   const awaitReady = `await (${ready} ??= ${name}.connect());`;
 
   return (fixer) => {
@@ -137,9 +149,17 @@ export function sharedClientRewrite(
     if (nodeRedis && use.connectInInit) fixes.push(fixer.replaceText(declaration, awaitReady));
     else fixes.push(removeStatement(fixer, sourceCode, declaration));
     if (connectStatement) fixes.push(fixer.replaceText(connectStatement, awaitReady));
-    for (const statement of closes) fixes.push(removeStatement(fixer, sourceCode, statement));
+    for (const statement of [...closes, ...listeners]) fixes.push(removeStatement(fixer, sourceCode, statement));
     return fixes;
   };
+}
+
+/** Where the module-level client goes: before the top-level statement holding the function, and its leading comments. */
+function insertAtOf(fn: Node, sourceCode: Readonly<TSESLint.SourceCode>): number {
+  let top: Node = fn;
+  while (top.parent && top.parent.type !== AST_NODE_TYPES.Program) top = top.parent;
+  const comments = sourceCode.getCommentsBefore(top as TSESTree.Node);
+  return comments.length > 0 ? comments[0].range[0] : top.range[0];
 }
 
 /** `await client.quit();` or `client.quit();`: the statement that is only this call. */

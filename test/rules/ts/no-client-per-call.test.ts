@@ -81,9 +81,16 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
       filename: files.ioredis,
       errors: [{ messageId: 'perCall', line: 3, column: 13 }],
     },
-    // A listener added per call would pile up on a shared client: reported, no autofix.
+    // The README's error listener moves with the client, registered once.
     {
-      code: `${nr}export async function h() {\n  const c = createClient();\n  c.on('error', console.error);\n  await c.connect();\n  await c.set('a', '1');\n  await c.quit();\n}`,
+      code: `${nr}export async function h() {\n  const c = createClient();\n  c.on('error', (err) => console.log('Redis Client Error', err));\n  await c.connect();\n  await c.set('a', '1');\n  await c.quit();\n}`,
+      filename: files.nodeRedis4,
+      errors: [{ messageId: 'perCall', line: 3, column: 13 }],
+      output: `${nr}const c = createClient();\nc.on('error', (err) => console.log('Redis Client Error', err));\nlet cReady: Promise<unknown> | undefined;\n\nexport async function h() {\n  await (cReady ??= c.connect());\n  await c.set('a', '1');\n}`,
+    },
+    // A listener that reads the call's own values cannot move: reported, no autofix.
+    {
+      code: `${nr}export async function h(req) {\n  const c = createClient();\n  c.on('error', (err) => req.log(err));\n  await c.connect();\n  await c.set('a', '1');\n  await c.quit();\n}`,
       filename: files.nodeRedis4,
       errors: [{ messageId: 'perCall', line: 3, column: 13 }],
     },
