@@ -149,9 +149,38 @@ export function sharedClientRewrite(
     if (nodeRedis && use.connectInInit) fixes.push(fixer.replaceText(declaration, awaitReady));
     else fixes.push(removeStatement(fixer, sourceCode, declaration));
     if (connectStatement) fixes.push(fixer.replaceText(connectStatement, awaitReady));
-    for (const statement of [...closes, ...listeners]) fixes.push(removeStatement(fixer, sourceCode, statement));
+    for (const statement of listeners) fixes.push(removeStatement(fixer, sourceCode, statement));
+    for (const statement of closes) fixes.push(withoutEmptyFinally(fixer, sourceCode, statement, closes) ?? removeStatement(fixer, sourceCode, statement));
     return fixes;
   };
+}
+
+/**
+ * A `finally` that only closed the per-call client is empty once the close goes: drop the clause, or
+ * the whole `try` when it had no `catch` (its block is inlined, which is safe only when the block
+ * declares nothing that could clash with the names around it).
+ */
+function withoutEmptyFinally(
+  fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, close: Node, closes: Node[],
+): TSESLint.RuleFix | undefined {
+  const finalizer = close.parent;
+  const tryStatement = finalizer?.parent;
+  if (finalizer?.type !== AST_NODE_TYPES.BlockStatement || tryStatement?.type !== AST_NODE_TYPES.TryStatement) return undefined;
+  if (tryStatement.finalizer !== finalizer || finalizer.body.length !== 1) return undefined;
+  if (closes.some((other) => other !== close && other.range[0] >= tryStatement.range[0] && other.range[1] <= tryStatement.range[1])) return undefined;
+  if (tryStatement.handler) return fixer.removeRange([tryStatement.handler.range[1], finalizer.range[1]]);
+  const block = tryStatement.block;
+  const declares = block.body.some((statement) =>
+    (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind !== 'var') ||
+    statement.type === AST_NODE_TYPES.ClassDeclaration || statement.type === AST_NODE_TYPES.FunctionDeclaration);
+  if (declares || block.body.length === 0) return undefined;
+  const outer = /^[ \t]*/.exec(sourceCode.lines[tryStatement.loc.start.line - 1])![0];
+  const inner = /^[ \t]*/.exec(sourceCode.lines[block.body[0].loc.start.line - 1])![0];
+  const text = sourceCode.text.slice(block.body[0].range[0], block.body[block.body.length - 1].range[1])
+    .split('\n')
+    .map((line, i) => (i > 0 && line.startsWith(inner) ? outer + line.slice(inner.length) : line))
+    .join('\n');
+  return fixer.replaceText(tryStatement, text);
 }
 
 /** Where the module-level client goes: before the top-level statement holding the function, and its leading comments. */
