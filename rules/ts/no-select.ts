@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import { getRedisModel, type RedisCall } from '../../src/model';
+import { statementLineRange } from '../../src/fix/text';
 
 export default createRule({
   name: 'no-select',
@@ -53,7 +54,7 @@ export default createRule({
       const option = call.client.library === 'node-redis' ? 'database' : 'db';
       const options = origin.arguments[0];
       const dbText = sourceCode.getText(db);
-      const removeStatement = (fixer: TSESLint.RuleFixer) => fixer.remove(statement.parent!);
+      const removeStatement = (fixer: TSESLint.RuleFixer) => fixer.removeRange(statementLineRange(sourceCode, statement.parent!));
       let addOption: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined;
       if (origin.arguments.length === 0) {
         const closing = sourceCode.getLastToken(origin)!;

@@ -21,3 +21,24 @@ export function operandText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
   const simple = ['Identifier', 'MemberExpression', 'ThisExpression', 'CallExpression', 'Literal', 'TemplateLiteral'];
   return simple.includes(node.type) ? text : `(${text})`;
 }
+
+/**
+ * The range that removes a statement together with its own line when nothing else stands on that
+ * line, so a removed `await redis.select(2);` leaves no blank, indented line behind.
+ */
+export function statementLineRange(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): [number, number] {
+  const text = sourceCode.text;
+  let [start, end] = node.range;
+  let lineStart = start;
+  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t')) lineEnd++;
+  const ownsLine = (lineStart === 0 || text[lineStart - 1] === '\n') && (lineEnd === text.length || text[lineEnd] === '\n' || text[lineEnd] === '\r');
+  if (ownsLine) {
+    start = lineStart;
+    end = lineEnd;
+    if (text[end] === '\r') end++;
+    if (text[end] === '\n') end++;
+  }
+  return [start, end];
+}

@@ -646,6 +646,12 @@ export function buildModel(context: Context): RedisModel {
     return undefined;
   };
 
+  // Source order, which for a chain (`redis.pipeline().incr(k).expire(k, 60)`) is execution order:
+  // the inner call starts where the outer one does and ends first.
+  const position = (call: RedisCall): [number, number] => call.luaRange ?? [call.node.range[0], call.node.range[1]];
+  calls.sort((a, b) => position(a)[0] - position(b)[0] || position(a)[1] - position(b)[1]);
+  constructions.sort((a, b) => a.node.range[0] - b.node.range[0]);
+
   return { calls, constructions, clientOf: (node) => clientOf(node), dialectOf };
 }
 

@@ -21,3 +21,6 @@ export function getRedisModel(context: Readonly<TSESLint.RuleContext<string, rea
   }
   return model;
 }
+export { keyShape, isSameKey, hasStaticText, matchesKeyPattern, type KeyShape } from './keys';
+export { setOptions, xaddTrim, type SetOptions } from './arguments';
+export { sameKeyCalls, isLaterInScope, replyReaches, runsBefore, statementOf } from './pairs';

@@ -1,0 +1,107 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { createRule } from '../../src/util/create-rule';
+import {
+  getRedisModel, hasTrait, isLaterInScope, isSameKey, keyShape, runsBefore, sameKeyCalls, setOptions, type Dialect, type RedisCall,
+} from '../../src/model';
+import { isTemporaryKey } from '../../src/model/temporary';
+import { addExpiryToOptions } from '../../src/fix/ttl';
+import { compareAndDelete } from '../../src/fix/lock';
+import { isRepeatable } from '../../src/fix/trim';
+
+const expires = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
+const suggestedLeaseMs = 30_000;
+
+export default createRule({
+  name: 'no-unsafe-lock',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow Redis locks that never expire or that are released without checking the owner',
+      recommended: 'error',
+    },
+    hasSuggestions: true,
+    messages: {
+      noTtl:
+        'This lock on `{{key}}` is taken with NX and no expiry: if the holder crashes, is killed by a deploy or loses its connection, the key stays forever and every later caller waits on a lock nobody will release. Give it a lease: SET key token NX PX <ms>.',
+      separateExpire:
+        '{{command}} on `{{key}}` takes the lock and a separate EXPIRE (line {{line}}) gives it a lease one round trip later: a crash in between leaves a lock that never expires. Take it with one command: SET key token NX PX <ms>.',
+      unsafeRelease:
+        'This DEL releases the lock `{{key}}` without checking that this process still owns it: when the lease expired during a long task (GC pause, slow I/O) and another process took the lock, this DEL frees their lock and two holders run at once. Delete only if the value is still your token, atomically, in a Lua script.',
+      suggestLease: 'Add a lease of {{ms}} ms (PX {{ms}}); choose longer than the longest critical section.',
+      suggestCompareAndDelete: 'Release with a compare-and-delete Lua script (GET == token, then DEL).',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    return {
+      'Program:exit'() {
+        const model = getRedisModel(context);
+        const locks: RedisCall[] = [];
+        for (const call of model.calls) {
+          if (call.via === 'lua' || !call.keyNode) continue;
+          const shape = keyShape(call.keyNode, sourceCode);
+          if (!shape) continue;
+          let acquiredWithoutTtl: boolean;
+          if (call.command === 'SET') {
+            const options = setOptions(call);
+            if (options.unknown || !options.nx) continue;
+            locks.push(call);
+            acquiredWithoutTtl = !options.ttl;
+          } else if (call.command === 'SETNX') {
+            acquiredWithoutTtl = true;
+            // SETNX is also a plain set-once; it is a lock when it gets a lease or a lock-like key.
+            if (isTemporaryKey(shape) === 'lock') locks.push(call);
+          } else continue;
+          if (!acquiredWithoutTtl) continue;
+          const expire = sameKeyCalls(model.calls, call, sourceCode).find((e) => expires.has(e.command) && isLaterInScope(call, e));
+          const data = { key: shape.glob, command: call.command === 'SET' ? 'SET NX' : 'SETNX' };
+          if (expire) {
+            if (!locks.includes(call)) locks.push(call);
+            context.report({ node: call.node, messageId: 'separateExpire', data: { ...data, line: String(expire.node.loc.start.line) } });
+          } else if (call.command === 'SET') {
+            context.report({ node: call.node, messageId: 'noTtl', data, suggest: leaseSuggestion(call, model.dialectOf(call.client)) });
+          } else if (locks.includes(call)) {
+            context.report({ node: call.node, messageId: 'noTtl', data });
+          }
+        }
+        for (const call of model.calls) {
+          if ((call.command !== 'DEL' && call.command !== 'UNLINK') || call.via !== 'method' || call.args.length !== 1 || !call.keyNode) continue;
+          const lock = locks.find((l) => isSameKey(l.keyNode, call.keyNode, sourceCode));
+          if (!lock) continue;
+          // A GET of the key first is an owner check (racy, but a deliberate one).
+          const checked = sameKeyCalls(model.calls, call, sourceCode).some((g) => g.command === 'GET' && g.fn === call.fn && runsBefore(g, call));
+          if (checked) continue;
+          const shape = keyShape(call.keyNode, sourceCode)!;
+          context.report({
+            node: call.node,
+            messageId: 'unsafeRelease',
+            data: { key: shape.glob },
+            suggest: releaseSuggestion(call, lock, model.dialectOf(call.client)),
+          });
+        }
+      },
+    };
+
+    function leaseSuggestion(call: RedisCall, dialect: Dialect | undefined) {
+      if (!dialect || call.via !== 'method' || call.node.type !== AST_NODE_TYPES.CallExpression) return [];
+      const fix = addExpiryToOptions(dialect, call.node, setOptions(call).object, 'PX', suggestedLeaseMs);
+      return fix ? [{ messageId: 'suggestLease' as const, data: { ms: String(suggestedLeaseMs) }, fix }] : [];
+    }
+
+    /** Needs the token the lock was taken with, in scope where the DEL runs: the lock's SET in the same function. */
+    function releaseSuggestion(del: RedisCall, lock: RedisCall, dialect: Dialect | undefined) {
+      const token = lock.args[1];
+      if (!dialect || !del.receiver || lock.fn !== del.fn || !lock.fn || !token || !isRepeatable(token) || !isRepeatable(del.keyNode!)) return [];
+      if (hasTrait(lock.spec, 'sets-ttl')) return [];
+      const text = compareAndDelete(dialect, sourceCode, del.receiver, del.keyNode!, token);
+      if (!text) return [];
+      return [{
+        messageId: 'suggestCompareAndDelete' as const,
+        fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(del.node as TSESTree.Node, text),
+      }];
+    }
+  },
+});

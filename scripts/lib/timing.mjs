@@ -1,0 +1,54 @@
+// Timing on a shared 2-core machine: other processes come and go, so configs are compared file by
+// file in alternating order (A B / B A ...) and on CPU time, which load from other processes inflates
+// far less than wall time. Ratios are taken per repetition and the median is reported.
+import { median } from './lint-setup.mjs';
+
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+/**
+ * Lints every file with every config, `reps` times, alternating the order per file.
+ * Returns, per config name, the CPU and wall milliseconds of each repetition and the messages of the
+ * first repetition.
+ */
+export function interleave(linter, configs, files, reps) {
+  const names = Object.keys(configs);
+  const result = Object.fromEntries(names.map((name) => [name, { cpu: [], wall: [], messages: [] }]));
+  for (let rep = 0; rep < reps; rep++) {
+    const cpu = Object.fromEntries(names.map((n) => [n, 0]));
+    const wall = Object.fromEntries(names.map((n) => [n, 0]));
+    files.forEach(({ path, text }, index) => {
+      const shift = (index + rep) % names.length;
+      const order = [...names.slice(shift), ...names.slice(0, shift)];
+      if ((index + rep) % 2) order.reverse();
+      for (const name of order) {
+        const c0 = cpuMs();
+        const w0 = performance.now();
+        const messages = linter.verify(text, configs[name], { filename: path });
+        wall[name] += performance.now() - w0;
+        cpu[name] += cpuMs() - c0;
+        if (rep === 0) for (const message of messages) result[name].messages.push({ path, ...message });
+      }
+    });
+    for (const name of names) {
+      result[name].cpu.push(cpu[name]);
+      result[name].wall.push(wall[name]);
+    }
+  }
+  return result;
+}
+
+/** Median over repetitions of (config time / baseline time), on CPU time. */
+export function ratio(result, name, baseline) {
+  return median(result[name].cpu.map((ms, i) => ms / result[baseline].cpu[i]));
+}
+
+export async function timeAsync(task) {
+  const w0 = performance.now();
+  const value = await task();
+  return { ms: performance.now() - w0, value };
+}
+
+export const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : String(value));

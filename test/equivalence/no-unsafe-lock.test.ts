@@ -1,0 +1,95 @@
+import { Linter } from 'eslint';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithRedis, startRedis, type RunningRedis } from '../helpers/redis-server';
+import { fixCode, loadSnippet, type Flavor } from '../helpers/equivalence';
+
+const flavors: Flavor[] = ['ioredis', 'ioredis5', 'redis4', 'redis5'];
+
+/** `withLock(token, steal)`: takes the lock, optionally lets another owner take it over, releases it. */
+function snippet(flavor: Flavor): string {
+  if (flavor.startsWith('ioredis')) {
+    return `const Redis = require('ioredis');
+const redis = new Redis(options);
+module.exports = {
+  withLock: async (token, steal) => {
+    await redis.set('lock:job', token, 'PX', 30000, 'NX');
+    await steal();
+    return redis.del('lock:job');
+  },
+  holder: () => redis.get('lock:job'),
+  takeOver: (token) => redis.set('lock:job', token, 'PX', 30000),
+  close: () => redis.quit(),
+};
+`;
+  }
+  return `const { createClient } = require('redis');
+const client = createClient(options);
+const ready = client.connect();
+module.exports = {
+  withLock: async (token, steal) => {
+    await ready;
+    await client.set('lock:job', token, { NX: true, PX: 30000 });
+    await steal();
+    return client.del('lock:job');
+  },
+  holder: async () => {
+    await ready;
+    return client.get('lock:job');
+  },
+  takeOver: async (token) => {
+    await ready;
+    return client.set('lock:job', token, { PX: 30000 });
+  },
+  close: () => client.quit(),
+};
+`;
+}
+
+/** Applies the rule's only suggestion, as an editor quick fix would. */
+function applySuggestion(code: string, flavor: Flavor): string {
+  const { remaining } = fixCode(code, flavor, { 'redis/no-unsafe-lock': 'error' });
+  expect(remaining).toHaveLength(1);
+  const [suggestion] = remaining[0].suggestions ?? [];
+  expect(suggestion).toBeDefined();
+  const { fix } = suggestion as Linter.LintSuggestion;
+  const fixed = code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
+  expect(fixCode(fixed, flavor, { 'redis/no-unsafe-lock': 'error' }).remaining).toEqual([]);
+  return fixed;
+}
+
+describeWithRedis('no-unsafe-lock compare-and-delete suggestion on a real redis-server', () => {
+  let server: RunningRedis;
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const flavor of flavors) {
+    it(`${flavor}: replies like DEL for the owner, and leaves another owner's lock alone`, async () => {
+      const original = snippet(flavor);
+      const fixed = applySuggestion(original, flavor);
+      expect(fixed).toMatch(/\.eval\(/);
+      const options = flavor.startsWith('ioredis') ? { path: server.socket } : { socket: { path: server.socket } };
+      const before = loadSnippet(original, flavor, { options });
+      const after = loadSnippet(fixed, flavor, { options });
+      try {
+        const noop = async () => undefined;
+        // The owner releases its own lock: both delete it and reply 1.
+        expect(await before.withLock('a', noop)).toBe(1);
+        expect(await before.holder()).toBeNull();
+        expect(await after.withLock('a', noop)).toBe(1);
+        expect(await after.holder()).toBeNull();
+        // The lease ran out and process b took the lock: the plain DEL frees b's lock, the script does not.
+        expect(await before.withLock('a', () => before.takeOver('b'))).toBe(1);
+        expect(await before.holder()).toBeNull();
+        expect(await after.withLock('a', () => after.takeOver('b'))).toBe(0);
+        expect(await after.holder()).toBe('b');
+      } finally {
+        await before.close();
+        await after.close();
+      }
+    });
+  }
+});

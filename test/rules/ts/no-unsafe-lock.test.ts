@@ -1,0 +1,97 @@
+import rule from '../../../rules/ts/no-unsafe-lock';
+import { asRule, codeRuleTester, files } from '../../helpers/rule-tester';
+
+const ioredis = "import Redis from 'ioredis';\nconst redis = new Redis();\n";
+const nodeRedis = "import { createClient } from 'redis';\nconst client = createClient();\n";
+const script = "\"if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end\"";
+
+codeRuleTester().run('no-unsafe-lock', asRule(rule), {
+  valid: [
+    // Not Redis.
+    { filename: files.ioredis, code: 'const m = new Map<string, string>();\nm.set("lock:a", "t");\nm.delete("lock:a");' },
+    // Leased locks released by compare-and-delete.
+    { filename: files.ioredis, code: `${ioredis}async function run(id: string, token: string) {\n  await redis.set(\`lock:\${id}\`, token, 'PX', 30000, 'NX');\n  await redis.eval(${script}, 1, \`lock:\${id}\`, token);\n}` },
+    { filename: files.nodeRedis4, code: `${nodeRedis}declare const token: string;\nclient.set('lock:report', token, { NX: true, PX: 30000 });` },
+    { filename: files.nodeRedis5, code: `${nodeRedis}declare const token: string;\nclient.set('lock:report', token, { condition: 'NX', expiration: { type: 'PX', value: 30000 } });` },
+    // Options computed at run time.
+    { filename: files.ioredis, code: `${ioredis}declare const args: string[];\nredis.set('lock:a', 't', ...args);` },
+    // SETNX as a plain set-once (no lock-like key, no EXPIRE), and a DEL of a key that is no lock.
+    { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.setnx(\`user:\${id}:created\`, Date.now());\nredis.del(\`user:\${id}\`);` },
+    // The owner is checked before the DEL.
+    { filename: files.ioredis, code: `${ioredis}async function release(token: string) {\n  await redis.set('lock:a', token, 'EX', 10, 'NX');\n  if ((await redis.get('lock:a')) === token) await redis.del('lock:a');\n}` },
+  ],
+  invalid: [
+    {
+      filename: files.ioredis,
+      code: `${ioredis}declare const token: string;\nredis.set('lock:report', token, 'NX');`,
+      output: null,
+      errors: [{
+        messageId: 'noTtl', line: 4, column: 1,
+        suggestions: [{ messageId: 'suggestLease', output: `${ioredis}declare const token: string;\nredis.set('lock:report', token, 'PX', 30000, 'NX');` }],
+      }],
+    },
+    {
+      filename: files.nodeRedis4,
+      code: `${nodeRedis}declare const token: string;\nclient.set('lock:report', token, { NX: true });`,
+      output: null,
+      errors: [{
+        messageId: 'noTtl', line: 4, column: 1,
+        suggestions: [{ messageId: 'suggestLease', output: `${nodeRedis}declare const token: string;\nclient.set('lock:report', token, { NX: true, PX: 30000 });` }],
+      }],
+    },
+    {
+      filename: files.nodeRedis5,
+      code: `${nodeRedis}declare const token: string;\nclient.set('lock:report', token, { condition: 'NX' });`,
+      output: null,
+      errors: [{
+        messageId: 'noTtl', line: 4, column: 1,
+        suggestions: [{ messageId: 'suggestLease', output: `${nodeRedis}declare const token: string;\nclient.set('lock:report', token, { condition: 'NX', expiration: { type: 'PX', value: 30000 } });` }],
+      }],
+    },
+    {
+      // SETNX then EXPIRE: two round trips.
+      filename: files.ioredis,
+      code: `${ioredis}async function acquire(name: string) {\n  const ok = await redis.setnx(\`job:\${name}\`, '1');\n  await redis.expire(\`job:\${name}\`, 30);\n  return ok === 1;\n}`,
+      output: null,
+      errors: [{ messageId: 'separateExpire', line: 4, column: 20 }],
+    },
+    {
+      filename: files.ioredis,
+      code: `${ioredis}redis.setnx('lock:nightly', '1');`,
+      output: null,
+      errors: [{ messageId: 'noTtl', line: 3, column: 1 }],
+    },
+    {
+      // A plain DEL release: suggestion of compare-and-delete with the lock's token.
+      filename: files.ioredis,
+      code: `${ioredis}async function withLock(id: string, token: string) {\n  await redis.set(\`lock:\${id}\`, token, 'PX', 30000, 'NX');\n  await redis.del(\`lock:\${id}\`);\n}`,
+      output: null,
+      errors: [{
+        messageId: 'unsafeRelease', line: 5, column: 9,
+        suggestions: [{
+          messageId: 'suggestCompareAndDelete',
+          output: `${ioredis}async function withLock(id: string, token: string) {\n  await redis.set(\`lock:\${id}\`, token, 'PX', 30000, 'NX');\n  await redis.eval(${script}, 1, \`lock:\${id}\`, token);\n}`,
+        }],
+      }],
+    },
+    {
+      filename: files.nodeRedis5,
+      code: `${nodeRedis}async function withLock(token: string) {\n  await client.set('lock:a', token, { NX: true, PX: 30000 });\n  await client.del('lock:a');\n}`,
+      output: null,
+      errors: [{
+        messageId: 'unsafeRelease', line: 5, column: 9,
+        suggestions: [{
+          messageId: 'suggestCompareAndDelete',
+          output: `${nodeRedis}async function withLock(token: string) {\n  await client.set('lock:a', token, { NX: true, PX: 30000 });\n  await client.eval(${script}, { keys: ['lock:a'], arguments: [String(token)] });\n}`,
+        }],
+      }],
+    },
+    {
+      // Released in another function: the token is not in scope, so no suggestion.
+      filename: files.ioredis,
+      code: `${ioredis}export async function take(token: string) {\n  return redis.set('lock:a', token, 'EX', 10, 'NX');\n}\nexport async function release() {\n  await redis.del('lock:a');\n}`,
+      output: null,
+      errors: [{ messageId: 'unsafeRelease', line: 7, column: 9, suggestions: [] }],
+    },
+  ],
+});

@@ -1,0 +1,193 @@
+import rule from '../../../rules/ts/prefer-pipeline';
+import { asRule, codeRuleTester, files } from '../../helpers/rule-tester';
+
+const io = "import Redis from 'ioredis';\nconst redis = new Redis();\n";
+const nr = "import { createClient } from 'redis';\nconst client = createClient();\n";
+const fn = (header: string, body: string) => `${header}async function f(keys, results) {\n${body}\n}`;
+
+codeRuleTester().run('prefer-pipeline', asRule(rule), {
+  valid: [
+    // Precision traps: loops that are not Redis, or whose iterations depend on a reply.
+    { code: 'async function f(arr) { const out = []; for (const x of arr) out.push(x * 2); return out; }', filename: files.ioredis },
+    { code: `${io}async function f(urls) { for (const u of urls) await fetch(u); }`, filename: files.ioredis },
+    { code: `${io}async function f(db, ids) { for (const id of ids) await db.query('select 1 where id = $1', [id]); }`, filename: files.ioredis },
+    { code: `${io}async function f(m, keys) { const map = new Map(); for (const k of keys) map.set(k, await m.get(k)); }`, filename: files.ioredis },
+    // SCAN cursor loop: each call needs the previous cursor.
+    {
+      code: fn(io, "  let cursor = '0';\n  do {\n    const [next, found] = await redis.scan(cursor, 'MATCH', 'a:*');\n    cursor = next;\n    results.push(...found);\n  } while (cursor !== '0');"),
+      filename: files.ioredis,
+    },
+    {
+      code: fn(io, "  let cursor = 0;\n  while (true) {\n    const reply = await redis.get('c:' + cursor);\n    cursor = Number(reply);\n    if (cursor === 0) break;\n  }"),
+      filename: files.ioredis,
+    },
+    // Draining a list: the loop stops on the reply.
+    { code: fn(io, '  let job;\n  while ((job = await redis.lpop(keys[0]))) results.push(job);'), filename: files.ioredis },
+    { code: fn(io, '  for (;;) {\n    const job = await redis.rpop(keys[0]);\n    if (!job) break;\n    results.push(job);\n  }'), filename: files.ioredis },
+    // BullMQ-style worker loop: blocking pop, state that changes while waiting.
+    { code: fn(io, "  while (!this.closing) {\n    const job = await redis.brpoplpush('wait', 'active', 5);\n    if (job) await redis.lrem('active', 1, job);\n  }"), filename: files.ioredis },
+    { code: fn(io, "  while (running) {\n    await redis.set('heartbeat', Date.now());\n    await sleep(1000);\n  }"), filename: files.ioredis },
+    { code: fn(nr, "  while (true) {\n    const item = await client.blPop('q', 0);\n    results.push(item);\n  }"), filename: files.nodeRedis4 },
+    // Retries stop at the first success.
+    { code: fn(io, "  for (let attempt = 0; attempt < 3; attempt++) {\n    if (await redis.set('lock', '1', 'NX')) return true;\n  }"), filename: files.ioredis },
+    { code: fn(io, "  for (const k of keys) {\n    try { await redis.get(k); break; } catch {}\n  }"), filename: files.ioredis },
+    // A value carried from one reply to the next command.
+    { code: fn(io, "  let last = '';\n  for (const k of keys) {\n    await redis.set(k, last);\n    last = await redis.get(k + ':next');\n  }"), filename: files.ioredis },
+    // Already batched, or written in the same tick.
+    { code: fn(io, '  const p = redis.pipeline();\n  for (const k of keys) p.get(k);\n  return p.exec();'), filename: files.ioredis },
+    { code: fn(io, '  return Promise.all(keys.map((k) => redis.get(k)));'), filename: files.ioredis },
+    { code: fn(io, '  keys.forEach(async (k) => { await redis.del(k); });'), filename: files.ioredis },
+    // Commands in a loop that are not awaited one by one.
+    { code: fn(io, '  const pending = [];\n  for (const k of keys) pending.push(redis.get(k));\n  return Promise.all(pending);'), filename: files.ioredis },
+    // A stream consumed as it arrives (the no-keys rewrite produces this shape).
+    { code: fn(nr, "  for await (const key of client.scanIterator({ MATCH: 'a:*' })) await client.del(key);"), filename: files.nodeRedis4 },
+    // WATCH needs the reply before the transaction.
+    { code: fn(io, "  for (const k of keys) {\n    await redis.watch(k);\n    await redis.get(k);\n  }"), filename: files.ioredis },
+    // Straight-line code is off by default.
+    { code: `${io}async function f() {\n  await redis.set('a', 1);\n  await redis.set('b', 2);\n  await redis.set('c', 3);\n}`, filename: files.ioredis },
+    // Bad input never crashes.
+    { code: `${io}for (;;) {}\nwhile (x) await redis;\nfor (const k of ks) await redis[k]();`, filename: files.ioredis },
+  ],
+  invalid: [
+    {
+      // Results collected: the pipeline yields the same array; exec()'s [error, value] pairs are unwrapped.
+      code: fn(io, '  for (const key of keys) {\n    results.push(await redis.get(key));\n  }'),
+      filename: files.ioredisJs,
+      errors: [{
+        messageId: 'loop', line: 5, column: 24, endLine: 5, endColumn: 38,
+        // MGET answers null for a hash key where GET throws WRONGTYPE: only a suggestion.
+        suggestions: [{
+          messageId: 'suggestMget',
+          output: fn(io, '  const keysToRead = [];\n  for (const key of keys) {\n    keysToRead.push(key);\n  }\n  if (keysToRead.length > 0) for (const value of await redis.mget(keysToRead)) results.push(value);'),
+        }],
+      }],
+      output: fn(io, '  const pipeline = redis.pipeline();\n  for (const key of keys) {\n    pipeline.get(key);\n  }\n  for (const [error, value] of (await pipeline.exec()) ?? []) {\n    if (error) throw error;\n    results.push(value);\n  }'),
+    },
+    {
+      // Plain SETs: one MSET, nothing sent for an empty loop.
+      code: fn(io, '  for (const item of keys) await redis.set(`item:${item.id}`, item.value);'),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 4, column: 34 }],
+      output: fn(io, '  const entries = [];\n  for (const item of keys) {\n    entries.push(`item:${item.id}`, item.value);\n  }\n  if (entries.length > 0) await redis.mset(entries);'),
+    },
+    {
+      code: fn(nr, '  for (const item of keys) await client.set(`item:${item.id}`, JSON.stringify(item));'),
+      filename: files.nodeRedis5Js,
+      errors: [{ messageId: 'loop', line: 4, column: 34 }],
+      output: fn(nr, '  const entries = [];\n  for (const item of keys) {\n    entries.push([`item:${item.id}`, JSON.stringify(item)]);\n  }\n  if (entries.length > 0) await client.mSet(entries);'),
+    },
+    {
+      // node-redis MSET rejects numbers that SET converts: a value of unknown type stays in a pipeline.
+      code: fn(nr, '  for (const item of keys) await client.set(item.key, item.count);'),
+      filename: files.nodeRedis4.replace(/\.ts$/, '.js'),
+      errors: [{ messageId: 'loop', line: 4, column: 34 }],
+      output: fn(nr, '  const pipeline = client.multi();\n  for (const item of keys) {\n    pipeline.set(item.key, item.count);\n  }\n  await pipeline.execAsPipeline();'),
+    },
+    {
+      // Two commands per iteration, replies dropped: a failing command still throws.
+      code: fn(io, "  for (const item of keys) {\n    await redis.set(`item:${item.id}`, JSON.stringify(item));\n    await redis.expire(`item:${item.id}`, 60);\n  }"),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 5, column: 11 }],
+      output: fn(io, "  const pipeline = redis.pipeline();\n  for (const item of keys) {\n    pipeline.set(`item:${item.id}`, JSON.stringify(item));\n    pipeline.expire(`item:${item.id}`, 60);\n  }\n  for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;"),
+    },
+    {
+      // Two commands, one collected; `pipeline` is taken so the batch gets another name.
+      code: fn(io, '  const pipeline = 1;\n  for (let i = 0; i < keys.length; i++) {\n    await redis.incr(keys[i]);\n    results.push(await redis.ttl(keys[i]));\n  }'),
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 6, column: 11 }],
+      output: fn(io, '  const pipeline = 1;\n  const batch = redis.pipeline();\n  for (let i = 0; i < keys.length; i++) {\n    batch.incr(keys[i]);\n    batch.ttl(keys[i]);\n  }\n  const replies = (await batch.exec()) ?? [];\n  for (const [error] of replies) if (error) throw error;\n  for (let replyIndex = 0; replyIndex < replies.length; replyIndex += 2) {\n    results.push(replies[replyIndex + 1][1] as (typeof results)[number]);\n  }'),
+    },
+    {
+      // node-redis 4: multi().execAsPipeline() rejects with the first error itself.
+      code: fn(nr, '  for (const key of keys) results.push(await client.hGetAll(key));'),
+      filename: files.nodeRedis4,
+      errors: [{ messageId: 'loop', line: 4, column: 46 }],
+      output: fn(nr, '  const pipeline = client.multi();\n  for (const key of keys) {\n    pipeline.hGetAll(key);\n  }\n  for (const value of await pipeline.execAsPipeline()) results.push(value as unknown as (typeof results)[number]);'),
+    },
+    {
+      // node-redis 5, for...in, replies dropped.
+      code: fn(nr, '  for (const field in keys) await client.DEL(field);'),
+      filename: files.nodeRedis5Js,
+      errors: [{ messageId: 'loop', line: 4, column: 35 }],
+      output: fn(nr, '  const pipeline = client.multi();\n  for (const field in keys) {\n    pipeline.DEL(field);\n  }\n  await pipeline.execAsPipeline();'),
+    },
+    {
+      // The lone body of an `if`: the statements need a block.
+      code: fn(io, '  if (keys) for (const k of keys) await redis.del(k);'),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 4, column: 41 }],
+      output: fn(io, '  if (keys) {\n  const pipeline = redis.pipeline();\n  for (const k of keys) {\n    pipeline.del(k);\n  }\n  for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;\n  }'),
+    },
+    // Other logic in the body would be reordered: no autofix, a two-pass suggestion.
+    {
+      code: fn(io, '  for (const k of keys) {\n    const v = await redis.get(k);\n    results.push(JSON.parse(v), Number(await redis.scard(k + \':s\')));\n  }'),
+      filename: files.ioredisJs,
+      errors: [{
+        messageId: 'loop', line: 5, column: 21,
+        suggestions: [{
+          messageId: 'suggestTwoPass', data: { dialect: 'ioredis pipeline().exec()' },
+          output: fn(io, "  const pipeline = redis.pipeline();\n  for (const k of keys) {\n    pipeline.get(k);\n    pipeline.scard(k + ':s');\n  }\n  const replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {\n    if (error) throw error;\n    return value;\n  });\n  let replyIndex = 0;\n  for (const k of keys) {\n    const v = replies[replyIndex++];\n    results.push(JSON.parse(v), Number(replies[replyIndex++]));\n  }"),
+        }],
+      }],
+    },
+    {
+      code: fn(nr, '  for (let i = 0; i < keys.length; i++) {\n    const hits = Number(await client.incr(keys[i]));\n    console.log(keys[i], hits);\n  }'),
+      filename: files.nodeRedis5Js,
+      errors: [{
+        messageId: 'loop', line: 5, column: 31,
+        suggestions: [{
+          messageId: 'suggestTwoPass', data: { dialect: 'node-redis 5+ multi().execAsPipeline()' },
+          output: fn(nr, '  const pipeline = client.multi();\n  for (let i = 0; i < keys.length; i++) {\n    pipeline.incr(keys[i]);\n  }\n  const replies = await pipeline.execAsPipeline();\n  let replyIndex = 0;\n  for (let i = 0; i < keys.length; i++) {\n    const hits = Number(replies[replyIndex++]);\n    console.log(keys[i], hits);\n  }'),
+        }],
+      }],
+    },
+    {
+      // A command under an `if`, or reading a local of the body: no rewrite at all.
+      code: fn(io, '  for (const k of keys) {\n    const v = await redis.get(k);\n    if (v) await redis.expire(k, 60);\n  }'),
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 5, column: 21, suggestions: [] }],
+    },
+    {
+      code: fn(io, '  for (const k of keys) {\n    const name = k.toUpperCase();\n    console.log(await redis.get(name));\n  }'),
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 6, column: 23, suggestions: [] }],
+    },
+    {
+      // An arithmetic counter bounds a while loop.
+      code: fn(io, '  let i = 0;\n  while (i < keys.length) {\n    await redis.del(keys[i]);\n    i++;\n  }'),
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 6, column: 11 }],
+    },
+    {
+      // Cluster clients: a pipeline must stay in one slot, so no rewrite.
+      code: "import { Cluster } from 'ioredis';\nconst cluster = new Cluster([]);\nasync function f(keys) {\n  for (const k of keys) await cluster.del(k);\n}",
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 4, column: 31 }],
+    },
+    {
+      // Library known, major unknown: one suggestion per node-redis major.
+      code: "const { createClient } = require('redis');\nconst c = createClient();\nasync function f(keys) {\n  for (const k of keys) await c.del(k);\n}",
+      filename: '/tmp/no-package/file.js',
+      errors: [{
+        messageId: 'loop', line: 4, column: 31,
+        suggestions: [
+          { messageId: 'suggestPipeline', data: { dialect: 'node-redis 4 multi().execAsPipeline()' }, output: "const { createClient } = require('redis');\nconst c = createClient();\nasync function f(keys) {\n  const pipeline = c.multi();\n  for (const k of keys) {\n    pipeline.del(k);\n  }\n  await pipeline.execAsPipeline();\n}" },
+          { messageId: 'suggestPipeline', data: { dialect: 'node-redis 5+ multi().execAsPipeline()' }, output: "const { createClient } = require('redis');\nconst c = createClient();\nasync function f(keys) {\n  const pipeline = c.multi();\n  for (const k of keys) {\n    pipeline.del(k);\n  }\n  await pipeline.execAsPipeline();\n}" },
+        ],
+      }],
+    },
+    {
+      // reduce over `await previous` serialises the elements.
+      code: fn(io, '  await keys.reduce(async (previous, k) => {\n    await previous;\n    await redis.del(k);\n  }, Promise.resolve());'),
+      filename: files.ioredis,
+      errors: [{ messageId: 'reduce', line: 6, column: 11 }],
+    },
+    {
+      // The straight-line option: three independent commands in a row.
+      code: `${io}async function f() {\n  await redis.set('a', '1');\n  const b = await redis.get('b');\n  await redis.set('c', b);\n  await redis.set('d', '1');\n}`,
+      filename: files.ioredis,
+      options: [{ straightLine: 2 }],
+      errors: [{ messageId: 'straightLine', data: { count: 2 }, line: 4, column: 9 }, { messageId: 'straightLine', data: { count: 2 }, line: 6, column: 9 }],
+    },
+  ],
+});
