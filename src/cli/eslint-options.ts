@@ -36,6 +36,8 @@ export function buildEslintOptions(settings: LintSettings): ESLint.Options {
     const presets = plugin.configs.recommended;
     overrides.push(
       { name: 'redis-lint/ignores', ignores: ['**/node_modules/', ...gitignorePatterns(settings.cwd)] },
+      // Comments for the project's other linters are not ours to judge: only redis/* rules run here.
+      { name: 'redis-lint/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
       ...presets,
       ...extraConfEntries(presets, settings.extraConfFiles),
     );

@@ -6,6 +6,7 @@ import { version } from '../util/package-info';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError, oneLine } from './exit-codes';
 import { buildEslintOptions, optionsModuleUrl } from './eslint-options';
 import { withoutUnparseableFixes } from './fix-guard';
+import { onlyRedisFindings } from './foreign-rules';
 import { formatResults, noPaint } from './formats';
 import type { Paint } from './format-human';
 import { buildProgram, parseRuleSpec, type CliOptions } from './program';
@@ -115,6 +116,7 @@ async function lint(options: CliOptions, paths: string[], io: CliIo): Promise<nu
     progress?.stop();
   }
 
+  if (settings.config.kind === 'builtin') results = onlyRedisFindings(results);
   const guarded = withoutUnparseableFixes(results);
   results = guarded.results;
   for (const file of guarded.skipped) io.stderr.write(`redis-lint: not writing fixes to ${relative(io.cwd, file)}: the fixed text no longer parses\n`);

@@ -21,6 +21,18 @@ describe('redis-lint: exit codes and reports', () => {
     expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('ignores comments meant for the project\'s other ESLint rules (zero-config runs only redis/* rules)', async () => {
+    const dir = copyFixture('ioredis-app');
+    writeFileSync(
+      join(dir, 'sessions.ts'),
+      "/* eslint-disable no-console */\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const a: any = 1;\n/* eslint max-len: off */\n",
+    );
+    expect(await runCli(['.'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+    // A disable comment for one of ours still works.
+    writeFileSync(join(dir, 'keys.ts'), "import Redis from 'ioredis';\nconst r = new Redis();\n// eslint-disable-next-line redis/no-keys -- admin script\nexport const all = () => r.keys('*');\n");
+    expect(await runCli(['.'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   it('colours only on a terminal, and NO_COLOR or --no-color turn it off', async () => {
     expect((await runCli(['fixtures/ioredis-app'], { tty: true })).stdout).toContain('\x1b[31m');
     expect((await runCli(['fixtures/ioredis-app'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
