@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, extname } from 'node:path';
-import { loadPlugin, parseOnly, lintNodeModules, require, root, sourceFiles } from './lib/lint-setup.mjs';
+import { loadPlugin, parseOnly, prepared, lintNodeModules, require, root, sourceFiles } from './lib/lint-setup.mjs';
 import { checkFixSafety } from './lib/fix-safety.mjs';
 import { writeCorpus } from './lib/corpus.mjs';
 
@@ -21,12 +21,14 @@ const plugin = loadPlugin();
 // Third-party files carry eslint-disable comments for rules we do not load; those reports (and their
 // fixes, which delete the comments) are not ours.
 const quiet = { linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } };
-const config = [lintNodeModules, quiet, ...plugin.configs.all];
-const parseConfig = parseOnly(config);
+const allConfig = [lintNodeModules, quiet, ...plugin.configs.all];
 // espree reads .js as an ES module; CommonJS files with a top-level `return` or legacy octal need
 // `commonjs` (script + global return) to parse at all.
-const asCommonJs = [...config, { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } }];
-const parseAsCommonJs = parseOnly(asCommonJs);
+const commonJsConfig = [...allConfig, { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } }];
+const config = prepared(allConfig);
+const parseConfig = prepared(parseOnly(allConfig));
+const asCommonJs = prepared(commonJsConfig);
+const parseAsCommonJs = prepared(parseOnly(commonJsConfig));
 const linter = new Linter({ configType: 'flat', cwd: root });
 
 /** The packages whose code talks to Redis: linted in full even in the subset. */
