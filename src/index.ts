@@ -1,4 +1,4 @@
-import * as tsParser from '@typescript-eslint/parser';
+import { lazyTsParser } from './util/lazy-ts-parser';
 import { rules } from '../rules/index';
 import { buildConfigs } from './configs/index';
 import { languages } from './conf/index';
@@ -10,6 +10,6 @@ const plugin = {
   languages,
   configs: {} as ReturnType<typeof buildConfigs>,
 };
-plugin.configs = buildConfigs(plugin, rules, tsParser);
+plugin.configs = buildConfigs(plugin, rules, lazyTsParser);
 
 export = plugin;
