@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, extname } from 'node:path';
-import { loadPlugin, parseOnly, lintNodeModules, require, root, sourceFiles } from './lib/lint-setup.mjs';
+import { loadPlugin, parseOnly, prepared, lintNodeModules, require, root, sourceFiles } from './lib/lint-setup.mjs';
 import { checkFixSafety } from './lib/fix-safety.mjs';
 import { writeCorpus } from './lib/corpus.mjs';
 
@@ -21,12 +21,14 @@ const plugin = loadPlugin();
 // Third-party files carry eslint-disable comments for rules we do not load; those reports (and their
 // fixes, which delete the comments) are not ours.
 const quiet = { linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } };
-const config = [lintNodeModules, quiet, ...plugin.configs.all];
-const parseConfig = parseOnly(config);
+const allConfig = [lintNodeModules, quiet, ...plugin.configs.all];
 // espree reads .js as an ES module; CommonJS files with a top-level `return` or legacy octal need
 // `commonjs` (script + global return) to parse at all.
-const asCommonJs = [...config, { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } }];
-const parseAsCommonJs = parseOnly(asCommonJs);
+const commonJsConfig = [...allConfig, { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } }];
+const config = prepared(allConfig);
+const parseConfig = prepared(parseOnly(allConfig));
+const asCommonJs = prepared(commonJsConfig);
+const parseAsCommonJs = prepared(parseOnly(commonJsConfig));
 const linter = new Linter({ configType: 'flat', cwd: root });
 
 /** The packages whose code talks to Redis: linted in full even in the subset. */
@@ -42,6 +44,7 @@ const corpus = writeCorpus(corpusDir, 400).files;
 
 const counts = { files: 0, linted: 0, parseErrors: 0, parsedAsCommonJs: 0, ruleExceptions: 0, crashes: 0, fixedFiles: 0, unsafeFixes: 0, lines: 0 };
 const parseErrorsByExt = {};
+const parseErrorFiles = [];
 const findings = {};
 const findingSites = [];
 const failures = [];
@@ -80,6 +83,8 @@ function lintOne(path, fromNodeModules) {
   }
   if (messages.some((m) => m.fatal)) {
     counts.parseErrors++;
+    const fatal = messages.find((m) => m.fatal);
+    parseErrorFiles.push(`${relative(root, path)}:${fatal.line}:${fatal.column} ${fatal.message}`);
     parseErrorsByExt[extname(path)] = (parseErrorsByExt[extname(path)] ?? 0) + 1;
     return;
   }
@@ -120,7 +125,7 @@ const report = {
   date: new Date().toISOString(),
   node: process.version,
   seconds,
-  nodeModules: { ...nodeModulesCounts, candidates: total, parseErrorsByExt },
+  nodeModules: { ...nodeModulesCounts, candidates: total, parseErrorsByExt, parseErrorFiles },
   corpus: corpusCounts,
   findings,
   findingSites,
@@ -132,6 +137,7 @@ writeFileSync(join(root, '.bench', `smoke-${report.mode}.json`), JSON.stringify(
 const n = nodeModulesCounts;
 console.log(`smoke (${report.mode}): ${n.files} of ${total} node_modules files (${n.lines} lines) in ${seconds.toFixed(0)} s`);
 console.log(`  linted ${n.linted}, parse errors ${n.parseErrors} ${JSON.stringify(parseErrorsByExt)} (not failures), re-parsed as CommonJS ${n.parsedAsCommonJs}`);
+for (const file of parseErrorFiles.slice(0, 10)) console.log(`    parse error: ${file}`);
 console.log(`  rule exceptions ${counts.ruleExceptions}, other crashes ${counts.crashes}`);
 console.log(`  fixes: ${n.fixedFiles} node_modules files and ${corpusCounts.fixedFiles} of ${corpus.length} corpus files fixed; unsafe fixes ${counts.unsafeFixes}`);
 console.log(`  findings per rule: ${JSON.stringify(findings)}`);

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
-import { getRedisModel, hasTrait, isLaterInScope, keyShape, replyReaches, runsBefore, sameKeyCalls, statementOf, type Dialect, type RedisCall } from '../../src/model';
+import { getRedisModel, hasTrait, isLaterInScope, keyShape, replyReaches, runsBefore, sameKeyCalls, setOptions, statementOf, type Dialect, type RedisCall } from '../../src/model';
 import { areAdjacent, queued, statementsAsMulti } from '../../src/fix/multi';
 import { isTypeScriptFile } from '../../src/util/files';
 
@@ -80,8 +80,15 @@ export default createRule({
       },
     };
 
+    /** A write that leaves the key without a TTL: a SET with EX already expires, whatever the EXPIRE after it does. */
     function isWrite(call: RedisCall): boolean {
-      return (hasTrait(call.spec, 'writes-key') || hasTrait(call.spec, 'grows-collection')) && !hasTrait(call.spec, 'sets-ttl');
+      if (!hasTrait(call.spec, 'writes-key') && !hasTrait(call.spec, 'grows-collection')) return false;
+      if (hasTrait(call.spec, 'sets-ttl')) return false;
+      if (call.command === 'SET') {
+        const options = setOptions(call);
+        return !options.unknown && !options.ttl;
+      }
+      return true;
     }
 
     function sameBatch(a: RedisCall, b: RedisCall): boolean {

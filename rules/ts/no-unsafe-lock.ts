@@ -62,7 +62,7 @@ export default createRule({
             if (!locks.includes(call)) locks.push(call);
             context.report({ node: call.node, messageId: 'separateExpire', data: { ...data, line: String(expire.node.loc.start.line) } });
           } else if (call.command === 'SET') {
-            context.report({ node: call.node, messageId: 'noTtl', data, suggest: leaseSuggestion(call, model.dialectOf(call.client)) });
+            if (looksLikeLock(call, shape)) context.report({ node: call.node, messageId: 'noTtl', data, suggest: leaseSuggestion(call, model.dialectOf(call.client)) });
           } else if (locks.includes(call)) {
             context.report({ node: call.node, messageId: 'noTtl', data });
           }
@@ -84,6 +84,15 @@ export default createRule({
         }
       },
     };
+
+    /**
+     * SET NX is also a plain set-once (`SET user:1:created <ts> NX`), which may rightly live forever.
+     * It is a lock when the key says so or when the file releases it with DEL.
+     */
+    function looksLikeLock(call: RedisCall, shape: NonNullable<ReturnType<typeof keyShape>>): boolean {
+      if (isTemporaryKey(shape) === 'lock') return true;
+      return sameKeyCalls(getRedisModel(context).calls, call, sourceCode).some((d) => d.command === 'DEL' || d.command === 'UNLINK');
+    }
 
     function leaseSuggestion(call: RedisCall, dialect: Dialect | undefined) {
       if (!dialect || call.via !== 'method' || call.node.type !== AST_NODE_TYPES.CallExpression) return [];

@@ -122,20 +122,34 @@ export default createRule<Options, 'noTtl' | 'suggestTtl'>({
         }
 
         /**
-         * The cache-aside shape: the function reads the key, tests the reply for a miss, and writes
-         * the key. A cache entry with no TTL serves stale data forever and never leaves memory.
+         * The cache-aside shape: the function reads the key, tests the reply for a miss, returns it
+         * on a hit, and writes the key on a miss. (Without the return it is "set a default when
+         * absent", which may rightly be permanent.) A cache entry with no TTL serves stale data forever and never leaves memory.
          */
         function isCacheAside(call: RedisCall, node: TSESTree.Node): boolean {
           const probe = { ...call, keyNode: node };
           return sameKeyCalls(model.calls, probe, sourceCode).some((read) =>
             read.fn === call.fn && runsBefore(read, call) && hasTrait(read.spec, 'reads') &&
-            (read.spec.type === call.spec.type || read.command === 'EXISTS') && replyReaches(read.node, sourceCode, isMissTest));
+            (read.spec.type === call.spec.type || read.command === 'EXISTS') && replyReaches(read.node, sourceCode, isMissTest) && replyReaches(read.node, sourceCode, isReturned));
         }
       },
     };
 
   },
 });
+
+/** `return x`, `return JSON.parse(x)`, `=> x ?? load()`: the reply is served to the caller. */
+function isReturned(node: TSESTree.Node): boolean {
+  let current = node;
+  for (let depth = 0; depth < 4 && current.parent; depth++) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return parent.body === current;
+    if (/Statement$|Declaration$|FunctionExpression$/.test(parent.type)) return false;
+    current = parent;
+  }
+  return false;
+}
 
 /** `if (x)`, `!x`, `x ?? y`, `x || y`, `x === null`, `x ? a : b`: code that handles a cache miss. */
 function isMissTest(node: TSESTree.Node): boolean {

@@ -193,7 +193,11 @@ export function buildModel(context: Context): RedisModel {
 
   // One walk over the file collects everything the questions below need.
   const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: Node[] = [sourceCode.ast as unknown as Node];
+  // A file whose text never says `redis` or `valkey` cannot import a client module, and without
+  // clientNames or a type checker nothing else vouches for a client: it has no Redis calls, so skip
+  // the walk. Most files of an application are such files.
+  const mayHoldClients = clientNames.size > 0 || checker !== undefined || /redis|valkey/.test(sourceCode.text);
+  const stack: Node[] = mayHoldClients ? [sourceCode.ast as unknown as Node] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
     switch (node.type) {

@@ -89,6 +89,11 @@ describe('file kinds and versions', () => {
     expect(valid({ redisVersion: '7.4.1' })).toEqual([]);
     expect(valid({})).toEqual([]);
     expect(valid({ redisVersion: 'valkey-8' })).toEqual([]);
+    const cpulist = (name: string, redisVersion: string) => ids(lint(`${name} 0-3\n`, 'redis.conf', { redisVersion })).filter((m) => m.includes('valid-directive'));
+    expect(cpulist('server_cpulist', '7.0')).toEqual([]);
+    expect(cpulist('server-cpulist', '7.0')).toHaveLength(1);
+    expect(cpulist('server-cpulist', '7.4')).toEqual([]);
+    expect(cpulist('server_cpulist', '7.4')).toEqual([]);
     expect(ids(lint('hash-max-ziplist-entries 128\nlua-time-limit 5000\n', 'redis.conf', { redisVersion: '6.2' })).filter((m) => m.includes('valid-directive'))).toEqual([]);
   });
 });

@@ -170,6 +170,8 @@ export function buildCases(stock: string): ConfCase[] {
     ['int minus zero', 'timeout -0'],
     ['enable-debug-command local', 'enable-debug-command local'],
     ['hz above range', 'hz 600'],
+    ['cpulist with 7.0 underscore name', 'bgsave_cpulist ""'],
+    ['cpulist with the 7.2 dashed name', 'bgsave-cpulist ""'],
     ['include missing', 'include /nonexistent/redis-extra.conf'],
     ['include glob with no match', 'include /nonexistent-dir-*/x.conf'],
   ];

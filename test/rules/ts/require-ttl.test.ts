@@ -32,6 +32,8 @@ codeRuleTester().run('require-ttl', asRule(rule), {
     { filename: files.ioredis, code: `${ioredis}declare const key: string;\nredis.set(key, 'u');` },
     // Read-modify-write is not cache-aside: the reply is not tested for a miss.
     { filename: files.ioredis, code: `${ioredis}async function f(id: string) {\n  const v = await redis.get(\`counter:\${id}\`);\n  await redis.set(\`counter:\${id}\`, String(Number(v) + 1));\n}` },
+    // "Set a default when absent" is not cache-aside: the reply is never served.
+    { filename: files.ioredis, code: `${ioredis}async function init() {\n  const flags = await redis.get('config:flags');\n  if (!flags) await redis.set('config:flags', '{}');\n}` },
     // ignoreKeyPatterns wins; a lock without TTL is no-unsafe-lock's finding.
     { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.set(\`session:\${id}\`, 'u');`, options: [{ ignoreKeyPatterns: ['session:*'] }] },
     { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.set(\`lock:\${id}\`, 'u', 'NX');` },
@@ -43,6 +45,12 @@ codeRuleTester().run('require-ttl', asRule(rule), {
     { filename: files.ioredis, code: `${ioredis}redis.eval("redis.call('SET', KEYS[1], ARGV[1])", 1, 'session:1', 'x');` },
   ],
   invalid: [
+    {
+      filename: files.ioredis,
+      code: `${ioredis}const load = async (id: string) => {\n  const hit = await redis.get(\`page:\${id}\`);\n  if (hit !== null) return JSON.parse(hit);\n  await redis.set(\`page:\${id}\`, '{}');\n  return {};\n};`,
+      output: null,
+      errors: [{ messageId: 'noTtl', line: 6, column: 9, suggestions: [{ messageId: 'suggestTtl', output: `${ioredis}const load = async (id: string) => {\n  const hit = await redis.get(\`page:\${id}\`);\n  if (hit !== null) return JSON.parse(hit);\n  await redis.set(\`page:\${id}\`, '{}', 'EX', 3600);\n  return {};\n};` }] }],
+    },
     {
       filename: files.ioredis,
       code: `${ioredis}declare const id: string;\nredis.set(\`session:\${id}\`, 'u');`,
