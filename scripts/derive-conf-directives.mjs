@@ -40,10 +40,6 @@ const aliases = {
   'zset-max-ziplist-value': 'zset-max-listpack-value',
   'list-max-ziplist-size': 'list-max-listpack-size',
   'lua-time-limit': 'busy-reply-threshold',
-  server_cpulist: 'server-cpulist',
-  bio_cpulist: 'bio-cpulist',
-  aof_rewrite_cpulist: 'aof-rewrite-cpulist',
-  bgsave_cpulist: 'bgsave-cpulist',
 };
 
 function run(lines) {

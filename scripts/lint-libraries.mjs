@@ -23,11 +23,11 @@ const ruleIds = ruleArgs.length > 0 ? ruleArgs : Object.keys(plugin.rules).filte
 
 // ESLint's file search never enters node_modules, so the files are read and verified one by one.
 const linter = new Linter({ configType: 'flat', cwd: resolve('.') });
-const config = [
+const configFor = (sourceType) => [
   {
     files: ['**/*.js'],
     plugins: { redis: plugin },
-    languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' },
+    languageOptions: { ecmaVersion: 'latest', sourceType },
     // The libraries' own eslint-disable comments name rules this run does not load.
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
     settings: clientNames ? { redis: { clientNames } } : {},
@@ -40,13 +40,18 @@ const jsFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((entr
 const counts = Object.fromEntries(ruleIds.map((id) => [id, 0]));
 let crashed = false;
 let files = 0;
+let parseErrors = 0;
 for (const dir of libraries) {
   for (const file of jsFiles(dir)) {
     files++;
     let messages;
     try {
       // Flat config always ignores node_modules: verify under a virtual path next to it instead.
-      messages = linter.verify(readFileSync(file, 'utf8'), config, { filename: resolve(file.replace(/^node_modules\//, 'libraries/')) });
+      // Published code is CommonJS or ESM (connect-redis): parse as CommonJS first, then as a module.
+      const text = readFileSync(file, 'utf8');
+      const filename = resolve(file.replace(/^node_modules\//, 'libraries/'));
+      messages = linter.verify(text, configFor('commonjs'), { filename });
+      if (messages.some((m) => m.fatal)) messages = linter.verify(text, configFor('module'), { filename });
     } catch (error) {
       crashed = true;
       console.log(`${file}: CRASH ${error.stack}`);
@@ -54,7 +59,10 @@ for (const dir of libraries) {
     }
     for (const message of messages) {
       if (!message.ruleId) {
-        if (message.fatal && !/Parsing error/.test(message.message)) console.log(`${file}: ${message.message}`);
+        if (message.fatal) {
+          parseErrors++;
+          console.log(`${file}: ${message.message}`);
+        }
         continue;
       }
       counts[message.ruleId.replace('redis/', '')]++;
@@ -62,5 +70,5 @@ for (const dir of libraries) {
     }
   }
 }
-console.log(`${files} files`, JSON.stringify(counts));
+console.log(`${files} files, ${parseErrors} unparsable`, JSON.stringify(counts));
 process.exit(crashed ? 2 : 0);

@@ -1,6 +1,6 @@
-import { lazyTsParser } from './util/lazy-ts-parser';
 import { rules } from '../rules/index';
 import { buildConfigs } from './configs/index';
+import { lazyTypeScriptParser } from './configs/lazy-parser';
 import { languages } from './conf/index';
 import { name, version } from './util/package-info';
 
@@ -10,6 +10,6 @@ const plugin = {
   languages,
   configs: {} as ReturnType<typeof buildConfigs>,
 };
-plugin.configs = buildConfigs(plugin, rules, lazyTsParser);
+plugin.configs = buildConfigs(plugin, rules, lazyTypeScriptParser);
 
 export = plugin;

@@ -27,7 +27,7 @@ const rule: RedisRuleModule = {
         const bind = config.last('bind');
         if (!bind) {
           const ast = context.sourceCode.ast;
-          context.report({ loc: fileStart(ast), messageId: 'noBind', data: { port }, suggest: [{ messageId: 'useLoopback', fix: insertLine(ast, SAFE_BIND) }] });
+          context.report({ loc: fileStart(), messageId: 'noBind', data: { port }, suggest: [{ messageId: 'useLoopback', fix: insertLine(ast, SAFE_BIND) }] });
           return;
         }
         const wildcard = argsOf(bind.directive).find((w) => WILDCARDS.has(w.value.replace(/^-/, '')));

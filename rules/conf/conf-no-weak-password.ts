@@ -34,7 +34,7 @@ const rule: RedisRuleModule = {
           const name = config.table.aliases[o.directive.name] ?? o.directive.name;
           if ((name === 'requirepass' || name === 'masterauth') && args.length === 1) check(args[0].value, args[0], name);
           if (name === 'user' && args.length > 1) {
-            for (const word of args.slice(1)) if (word.value.startsWith('>')) check(word.value.slice(1), word, `ACL user "${args[0].value.slice(0, 40)}"`);
+            for (const word of args.slice(1)) if (word.value.startsWith('>')) check(word.value.slice(1), word, "ACL user's");
           }
           if (name === 'sentinel' && args.length >= 2 && secretSentinelStatements.has(args[0].value.toLowerCase())) {
             const secret = args[args.length - 1];

@@ -21,7 +21,7 @@ const rule: RedisRuleModule = {
         if (!user.open) return;
         const ast = context.sourceCode.ast;
         const why = user.source === 'user' ? '"user default" has nopass' : user.source === 'aclfile' ? 'the aclfile does not give it a password' : 'no requirepass, no "user default" password, no aclfile';
-        const at = user.occurrence?.anchor.loc ?? fileStart(ast);
+        const at = user.occurrence?.anchor.loc ?? fileStart();
         // The suggestion never invents a password; with an aclfile, user lines would make redis-server refuse to start.
         const suggest = config.last('aclfile') || user.source === 'user' ? [] : [{ messageId: 'turnOffDefault', fix: insertLine(ast, 'user default off') }];
         context.report({ loc: at, messageId: 'noAuth', data: { why }, suggest });

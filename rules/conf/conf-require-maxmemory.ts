@@ -18,8 +18,7 @@ const rule: RedisRuleModule = {
         if (config.sentinel) return;
         const setting = config.last('maxmemory');
         if ((parseMemory(config.value('maxmemory')[0] ?? '0') ?? 1n) !== 0n) return;
-        const ast = context.sourceCode.ast;
-        const loc = setting ? (inThisFile(setting) ? setting.directive.loc : setting.anchor.loc) : fileStart(ast);
+        const loc = setting ? (inThisFile(setting) ? setting.directive.loc : setting.anchor.loc) : fileStart();
         context.report({ loc, messageId: 'noLimit', data: { what: setting ? '"maxmemory 0" means no limit' : 'No maxmemory line, so no memory limit' } });
       },
     };

@@ -17,11 +17,10 @@ const rule: RedisRuleModule = {
       Document() {
         const config = configOf(context);
         if (config.sentinel) return;
-        const ast = context.sourceCode.ast;
         const appendonly = (config.value('appendonly')[0] ?? 'no').toLowerCase() === 'yes';
         if (!appendonly && config.savePoints().length === 0) {
           const save = config.last('save');
-          const loc = save ? (inThisFile(save) ? save.directive.loc : save.anchor.loc) : fileStart(ast);
+          const loc = save ? (inThisFile(save) ? save.directive.loc : save.anchor.loc) : fileStart();
           context.report({ loc, messageId: 'noPersistence', data: { save: save ? 'save ""' : 'no save points' } });
         }
         const fsync = config.last('appendfsync');

@@ -30,9 +30,8 @@ const rule: RedisRuleModule = {
           return aclAllows({ commandRules: user.commandRules } as Parameters<typeof aclAllows>[0], command, categoriesOf);
         });
         if (open.length === 0) return;
-        const ast = context.sourceCode.ast;
         const occurrence = user.source === 'user' ? user.occurrence : undefined;
-        const loc = occurrence ? (inThisFile(occurrence) ? occurrence.directive.loc : occurrence.anchor.loc) : fileStart(ast);
+        const loc = occurrence ? (inThisFile(occurrence) ? occurrence.directive.loc : occurrence.anchor.loc) : fileStart();
         const rules = open.map((c) => `-${c}`).join(' ');
         const suggest =
           occurrence && inThisFile(occurrence)

@@ -27,7 +27,7 @@ const rule: RedisRuleModule = {
     schema: [],
     messages: {
       unbalancedQuotes: 'redis-server refuses to start: "Unbalanced quotes in configuration line" ({{reason}}).',
-      unknownDirective: 'redis-server refuses to start: "{{name}}" is not a directive of this Redis version ("Bad directive").',
+      unknownDirective: 'redis-server refuses to start: the first word of this line is not a directive of this Redis version{{hint}} ("Bad directive").',
       wrongArity: 'redis-server refuses to start: "{{name}}" takes {{expected}} ("wrong number of arguments").',
       badValue: 'redis-server refuses to start: "{{name}}" {{expected}}.',
       badRename: 'redis-server refuses to start: rename-command fails because {{reason}}.',
@@ -47,7 +47,7 @@ const rule: RedisRuleModule = {
       Document() {
         const config = configOf(context);
         const ast = context.sourceCode.ast;
-        if (ast.bom) context.report({ loc: fileStart(ast), messageId: 'bom' });
+        if (ast.bom) context.report({ loc: fileStart(), messageId: 'bom' });
         // Included files are read in place (rename-command and module state carry over); their
         // problems are reported on the include line, since that is where this file goes wrong.
         const occurrenceOf = new Map(config.occurrences.map((o) => [o.directive, o]));

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import { commandForMethod, getRedisModel, hasTrait } from '../../src/model';
-import { clientUse, runsOnce } from '../../src/model/client-use';
+import { clientUse, duplicatesCallerClient, runsOnce } from '../../src/model/client-use';
 import { optionsScope, sharedClientRewrite } from '../../src/fix/shared-client';
 import { isTypeScriptFile } from '../../src/util/files';
 
@@ -40,21 +40,24 @@ export default createRule({
         const model = getRedisModel(context);
         for (const construction of model.constructions) {
           const fn = construction.fn;
-          if (!fn || runsOnce(fn, sourceCode)) continue;
+          if (!fn || runsOnce(fn, sourceCode) || duplicatesCallerClient(construction, sourceCode)) continue;
           const use = clientUse(construction, sourceCode);
           if (use.escapes || use.methodCalls.some(({ method }) => needsDedicatedConnection(method))) continue;
           const node = construction.node as TSESTree.NewExpression | TSESTree.CallExpression;
           const dialect = model.dialectOf(construction.client);
           const top = topLevelStatementStart(fn);
           const scope = optionsScope(node.arguments, sourceCode, top);
-          const rewrite = dialect && scope !== 'local'
-            ? sharedClientRewrite(dialect, sourceCode, fn, node, use, typescript)
+          // node-redis with no known major: the rewrite is the same for 4 and 5+ (an explicit connect()),
+          // but a node-redis 3 client connects by itself, so the user confirms it as a suggestion.
+          const assumed = dialect ?? (construction.client.library === 'node-redis' ? 'node-redis-5' : undefined);
+          const rewrite = assumed && scope !== 'local'
+            ? sharedClientRewrite(assumed, sourceCode, fn, node, use, typescript)
             : undefined;
           context.report({
             node,
             messageId: 'perCall',
-            fix: rewrite && scope === 'const' ? rewrite : null,
-            suggest: rewrite && scope === 'module'
+            fix: rewrite && dialect && scope === 'const' ? rewrite : null,
+            suggest: rewrite && (!dialect || scope === 'module')
               ? [{ messageId: 'suggestShared', fix: rewrite as (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] }]
               : [],
           });

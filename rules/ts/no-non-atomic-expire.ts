@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
-import { getRedisModel, hasTrait, isLaterInScope, keyShape, runsBefore, sameKeyCalls, statementOf, type Dialect, type RedisCall } from '../../src/model';
+import { getRedisModel, hasTrait, isLaterInScope, keyShape, replyReaches, runsBefore, sameKeyCalls, setOptions, statementOf, type Dialect, type RedisCall } from '../../src/model';
 import { areAdjacent, queued, statementsAsMulti } from '../../src/fix/multi';
 import { isTypeScriptFile } from '../../src/util/files';
 
@@ -67,7 +67,7 @@ export default createRule({
           const shape = keyShape(increment.keyNode, sourceCode);
           if (!shape) return;
           const others = sameKeyCalls(model.calls, increment, sourceCode);
-          const read = others.find((r) => r.command === 'GET' && !r.batch && r.fn === increment.fn && runsBefore(r, increment) && isCompared(r.node));
+          const read = others.find((r) => r.command === 'GET' && !r.batch && r.fn === increment.fn && runsBefore(r, increment) && replyReaches(r.node, sourceCode, inComparison));
           if (!read) return;
           // WATCH makes the GET-then-write an optimistic transaction: EXEC fails if the key changed.
           if (model.calls.some((w) => w.command === 'WATCH' && w.fn === increment.fn)) return;
@@ -80,8 +80,15 @@ export default createRule({
       },
     };
 
+    /** A write that leaves the key without a TTL: a SET with EX already expires, whatever the EXPIRE after it does. */
     function isWrite(call: RedisCall): boolean {
-      return (hasTrait(call.spec, 'writes-key') || hasTrait(call.spec, 'grows-collection')) && !hasTrait(call.spec, 'sets-ttl');
+      if (!hasTrait(call.spec, 'writes-key') && !hasTrait(call.spec, 'grows-collection')) return false;
+      if (hasTrait(call.spec, 'sets-ttl')) return false;
+      if (call.command === 'SET') {
+        const options = setOptions(call);
+        return !options.unknown && !options.ttl;
+      }
+      return true;
     }
 
     function sameBatch(a: RedisCall, b: RedisCall): boolean {
@@ -108,21 +115,10 @@ export default createRule({
         first, second.statement, typescript,
       );
     }
-
-    /** The GET's reply (or the variable holding it) is compared with `<`, `>=`...: a limit check. */
-    function isCompared(readNode: TSESTree.Node): boolean {
-      let node: TSESTree.Node = readNode;
-      while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) node = node.parent;
-      if (inComparison(node)) return true;
-      const declarator = node.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = sourceCode.getDeclaredVariables(declarator)[0];
-      return variable?.references.some((ref) => !ref.init && inComparison(ref.identifier as TSESTree.Node)) ?? false;
-    }
   },
 });
 
-/** `x >= limit`, `Number(x) < max`, `parseInt(x, 10) > n`. */
+/** A limit check on a GET's reply: `x >= limit`, `Number(x) < max`, `parseInt(x, 10) > n`. */
 function inComparison(node: TSESTree.Node): boolean {
   let current = node;
   for (let depth = 0; depth < 3 && current.parent; depth++) {

@@ -4,7 +4,7 @@ import {
   getRedisModel, hasStaticText, hasTrait, keyShape, sameKeyCalls, statementOf, xaddTrim, type Dialect, type RedisCall,
 } from '../../src/model';
 import { queued, statementsAsMulti } from '../../src/fix/multi';
-import { isRepeatable, ltrimAfterPush, xaddWithMaxlen } from '../../src/fix/trim';
+import { isRepeatable, ltrimAfterPush, ltrimInBatch, xaddWithMaxlen } from '../../src/fix/trim';
 import { isTypeScriptFile } from '../../src/util/files';
 
 const pushes = new Set(['LPUSH', 'RPUSH', 'LPUSHX', 'RPUSHX']);
@@ -103,12 +103,22 @@ export default createRule<Options, MessageId>({
       },
     };
 
-    /** The push as a statement of its own on a client, rewritten to push and LTRIM in one MULTI. */
+    /**
+     * The push as a statement of its own on a client, rewritten to push and LTRIM in one MULTI; a
+     * push already in a pipeline or MULTI gets its LTRIM queued right after it.
+     */
     function listFix(call: RedisCall, dialect: Dialect) {
-      if (call.via !== 'method' || call.batch || call.client.kind !== 'client' || !call.receiver || !isRepeatable(call.keyNode!)) return undefined;
+      if (call.via !== 'method' || !call.receiver || !isRepeatable(call.keyNode!)) return undefined;
+      const node = call.node as TSESTree.CallExpression;
+      if (call.batch) {
+        return (length: number) => {
+          const apply = ltrimInBatch(sourceCode, node, ltrimAfterPush(call.command, call.method, dialect, sourceCode.getText(call.keyNode), length));
+          return apply ? { auto: true, apply } : undefined;
+        };
+      }
+      if (call.client.kind !== 'client') return undefined;
       const placed = statementOf(call.node);
       if (!placed) return undefined;
-      const node = call.node as TSESTree.CallExpression;
       return (length: number) => statementsAsMulti(
         dialect, sourceCode, call.receiver!,
         [queued(sourceCode, node, call.method), ltrimAfterPush(call.command, call.method, dialect, sourceCode.getText(call.keyNode), length)],

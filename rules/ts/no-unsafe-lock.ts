@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import {
-  getRedisModel, hasTrait, isLaterInScope, keyShape, runsBefore, sameKeyCalls, setOptions, type Dialect, type RedisCall,
+  getRedisModel, hasTrait, isLaterInScope, isSameKey, keyShape, runsBefore, sameKeyCalls, setOptions, type Dialect, type RedisCall,
 } from '../../src/model';
 import { isTemporaryKey } from '../../src/model/temporary';
 import { addExpiryToOptions } from '../../src/fix/ttl';
@@ -62,14 +62,14 @@ export default createRule({
             if (!locks.includes(call)) locks.push(call);
             context.report({ node: call.node, messageId: 'separateExpire', data: { ...data, line: String(expire.node.loc.start.line) } });
           } else if (call.command === 'SET') {
-            context.report({ node: call.node, messageId: 'noTtl', data, suggest: leaseSuggestion(call, model.dialectOf(call.client)) });
+            if (looksLikeLock(call, shape)) context.report({ node: call.node, messageId: 'noTtl', data, suggest: leaseSuggestion(call, model.dialectOf(call.client)) });
           } else if (locks.includes(call)) {
             context.report({ node: call.node, messageId: 'noTtl', data });
           }
         }
         for (const call of model.calls) {
           if ((call.command !== 'DEL' && call.command !== 'UNLINK') || call.via !== 'method' || call.args.length !== 1 || !call.keyNode) continue;
-          const lock = locks.find((l) => sameKeyCalls([call], l, sourceCode).length > 0);
+          const lock = locks.find((l) => isSameKey(l.keyNode, call.keyNode, sourceCode));
           if (!lock) continue;
           // A GET of the key first is an owner check (racy, but a deliberate one).
           const checked = sameKeyCalls(model.calls, call, sourceCode).some((g) => g.command === 'GET' && g.fn === call.fn && runsBefore(g, call));
@@ -84,6 +84,15 @@ export default createRule({
         }
       },
     };
+
+    /**
+     * SET NX is also a plain set-once (`SET user:1:created <ts> NX`), which may rightly live forever.
+     * It is a lock when the key says so or when the file releases it with DEL.
+     */
+    function looksLikeLock(call: RedisCall, shape: NonNullable<ReturnType<typeof keyShape>>): boolean {
+      if (isTemporaryKey(shape) === 'lock') return true;
+      return sameKeyCalls(getRedisModel(context).calls, call, sourceCode).some((d) => d.command === 'DEL' || d.command === 'UNLINK');
+    }
 
     function leaseSuggestion(call: RedisCall, dialect: Dialect | undefined) {
       if (!dialect || call.via !== 'method' || call.node.type !== AST_NODE_TYPES.CallExpression) return [];

@@ -2,8 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import { getRedisModel, hasTrait, type Dialect, type RedisCall, type RedisModel } from '../../src/model';
-import { analyzeLoop, containsAwait, type LoopNode } from '../../src/model/loops';
-import { pipelineRewrite, type QueuedCommand } from '../../src/fix/pipeline';
+import { analyzeLoop, containsAwait, walkSameFunction, type LoopNode } from '../../src/model/loops';
+import { pipelineRewrite, twoPassPipelineRewrite, type QueuedCommand } from '../../src/fix/pipeline';
+import { mgetRewrite, msetRewrite } from '../../src/fix/multi-key';
 import { isTypeScriptFile } from '../../src/util/files';
 
 type Options = [{ straightLine?: number }];
@@ -24,7 +25,7 @@ function isBatchable(call: RedisCall): boolean {
     !connectionBound.has(call.command);
 }
 
-export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggestPipeline'>({
+export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggestPipeline' | 'suggestTwoPass' | 'suggestMget'>({
   name: 'prefer-pipeline',
   meta: {
     type: 'suggestion',
@@ -42,6 +43,10 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
       straightLine:
         '{{count}} independent Redis commands awaited one after another on the same client cost {{count}} round trips; one pipeline needs one.',
       suggestPipeline: "Queue the loop's commands in one pipeline ({{dialect}}).",
+      suggestTwoPass:
+        "Queue the loop's commands in one pipeline, then run the loop's other work on the replies ({{dialect}}); that work now runs after every command was sent.",
+      suggestMget:
+        'Read all the keys with one MGET. Only when every key holds a string or nothing: for a hash or list key MGET answers null where GET fails with WRONGTYPE.',
     },
     schema: [
       {
@@ -87,11 +92,23 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
           : undefined;
       const dialect = model.dialectOf(first.client);
       if (dialect) {
-        const text = rewrite(dialect);
+        const multiKey = shape && first.client.kind === 'client' && !typescript && shape.commands.length === 1 ? shape.commands[0] : undefined;
+        // Plain SETs become one MSET (JavaScript only: TypeScript would need the pairs' types spelled out).
+        const mset = multiKey && !multiKey.collector && first.command === 'SET'
+          ? msetRewrite(dialect, sourceCode, shape!.loop, shape!.receiverText, multiKey.call) : undefined;
+        const text = mset ?? rewrite(dialect);
+        const mget = multiKey?.collector && first.command === 'GET'
+          ? mgetRewrite(dialect, sourceCode, shape!.loop, shape!.receiverText, multiKey.call, multiKey.collector) : undefined;
+        const twoPass = text || first.client.kind !== 'client' ? undefined : twoPassShape(loop, calls);
+        const twoPassText = twoPass && twoPassPipelineRewrite(dialect, sourceCode, twoPass.loop, twoPass.receiverText, twoPass.calls);
+        const suggest: Array<{ messageId: 'suggestTwoPass' | 'suggestMget'; data?: Record<string, string>; fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix }> = [];
+        if (twoPassText) suggest.push({ messageId: 'suggestTwoPass', data: { dialect: dialectLabels[dialect] }, fix: (fixer) => fixer.replaceText(loop, twoPassText) });
+        if (mget) suggest.push({ messageId: 'suggestMget', fix: (fixer) => fixer.replaceText(loop, mget) });
         context.report({
           node: first.node,
           messageId: 'loop',
           fix: text ? (fixer: TSESLint.RuleFixer) => fixer.replaceText(loop, text) : null,
+          suggest,
         });
         return;
       }
@@ -156,6 +173,58 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
       return { loop, commands, receiverText };
     }
 
+    /**
+     * Loops the two-pass suggestion can rewrite: every command runs exactly once per iteration (not
+     * under an `if`, `&&`, `?:` or `try`), its arguments use only the loop variable and values from
+     * outside the loop, and the iterable can be walked twice (a variable, not a call).
+     */
+    function twoPassShape(loop: LoopNode, calls: RedisCall[]) {
+      if (loop.type === AST_NODE_TYPES.WhileStatement || loop.type === AST_NODE_TYPES.DoWhileStatement) return undefined;
+      if (loop.type === AST_NODE_TYPES.ForOfStatement && (loop.await || (loop.right.type !== AST_NODE_TYPES.Identifier && loop.right.type !== AST_NODE_TYPES.MemberExpression))) return undefined;
+      if (loop.parent?.type === AST_NODE_TYPES.LabeledStatement || loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+      if (loop.type === AST_NODE_TYPES.ForStatement && loop.init?.type === AST_NODE_TYPES.VariableDeclaration) {
+        // The second pass replays the header: the body must not move the counter itself.
+        const counters = new Set(loop.init.declarations.flatMap((d) => (d.id.type === AST_NODE_TYPES.Identifier ? [d.id.name] : [])));
+        let moved = false;
+        walkSameFunction(loop.body, sourceCode.visitorKeys, (node) => {
+          const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : undefined;
+          if (target?.type === AST_NODE_TYPES.Identifier && counters.has(target.name)) moved = true;
+        });
+        if (moved) return undefined;
+      }
+      let receiverText: string | undefined;
+      const nodes: TSESTree.CallExpression[] = [];
+      for (const call of calls) {
+        const node = call.node as TSESTree.CallExpression;
+        if (!call.awaited || call.via !== 'method' || !call.receiver || node.optional || node.parent?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+        const text = sourceCode.getText(call.receiver);
+        if (receiverText !== undefined && text !== receiverText) return undefined;
+        receiverText = text;
+        if (!runsOncePerIteration(node.parent, loop.body)) return undefined;
+        for (const arg of node.arguments) {
+          if (containsAwait(arg, sourceCode.visitorKeys) || arg.type === AST_NODE_TYPES.ArrowFunctionExpression || arg.type === AST_NODE_TYPES.FunctionExpression) return undefined;
+          let local = false;
+          walkSameFunction(arg, sourceCode.visitorKeys, (n) => {
+            if (n.type !== AST_NODE_TYPES.Identifier) return;
+            const variable = sourceCode.getScope(n).set.get(n.name) ?? findVariableFrom(n);
+            const def = variable?.defs[0]?.node as TSESTree.Node | undefined;
+            if (def && def.range[0] >= loop.body.range[0] && def.range[1] <= loop.body.range[1]) local = true;
+          });
+          if (local) return undefined;
+        }
+        nodes.push(node);
+      }
+      return receiverText ? { loop, receiverText, calls: nodes } : undefined;
+    }
+
+    function findVariableFrom(id: TSESTree.Identifier) {
+      for (let scope: ReturnType<typeof sourceCode.getScope> | null = sourceCode.getScope(id); scope; scope = scope.upper) {
+        const found = scope.set.get(id.name);
+        if (found) return found;
+      }
+      return undefined;
+    }
+
     /** `items.reduce(async (previous, item) => { await previous; await redis.set(...) }, ...)` runs one element at a time. */
     function reportReduceChains(model: RedisModel) {
       const reported = new Set<TSESTree.Node>();
@@ -216,6 +285,22 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
     }
   },
 });
+
+/** Node types under which an expression is evaluated exactly once each time its statement runs. */
+const unconditional = new Set<string>([
+  AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.VariableDeclaration, AST_NODE_TYPES.ExpressionStatement, AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.Property, AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.SpreadElement, AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSNonNullExpression,
+]);
+
+function runsOncePerIteration(node: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p === body) return true;
+    if (!unconditional.has(p.type)) return false;
+  }
+  return false;
+}
 
 /** The statement that is exactly `await call;` or `const x = await call;`, if the call is written that way. */
 function statementOf(node: TSESTree.Node): TSESTree.Node | undefined {

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import {
-  getRedisModel, hasTrait, isLaterInScope, keyShape, runsBefore, matchesKeyPattern, sameKeyCalls, setOptions,
+  getRedisModel, hasTrait, isLaterInScope, keyShape, runsBefore, matchesKeyPattern, replyReaches, sameKeyCalls, setOptions,
   type Dialect, type KeyShape, type RedisCall,
 } from '../../src/model';
 import { isTemporaryKey } from '../../src/model/temporary';
@@ -122,29 +122,34 @@ export default createRule<Options, 'noTtl' | 'suggestTtl'>({
         }
 
         /**
-         * The cache-aside shape: the function reads the key, tests the reply for a miss, and writes
-         * the key. A cache entry with no TTL serves stale data forever and never leaves memory.
+         * The cache-aside shape: the function reads the key, tests the reply for a miss, returns it
+         * on a hit, and writes the key on a miss. (Without the return it is "set a default when
+         * absent", which may rightly be permanent.) A cache entry with no TTL serves stale data forever and never leaves memory.
          */
         function isCacheAside(call: RedisCall, node: TSESTree.Node): boolean {
           const probe = { ...call, keyNode: node };
           return sameKeyCalls(model.calls, probe, sourceCode).some((read) =>
             read.fn === call.fn && runsBefore(read, call) && hasTrait(read.spec, 'reads') &&
-            (read.spec.type === call.spec.type || read.command === 'EXISTS') && isTestedForMiss(read.node));
+            (read.spec.type === call.spec.type || read.command === 'EXISTS') && replyReaches(read.node, sourceCode, isMissTest) && replyReaches(read.node, sourceCode, isReturned));
         }
       },
     };
 
-    function isTestedForMiss(readNode: TSESTree.Node): boolean {
-      let node: TSESTree.Node = readNode;
-      while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) node = node.parent;
-      if (isMissTest(node)) return true;
-      const declarator = node.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = sourceCode.getDeclaredVariables(declarator)[0];
-      return variable?.references.some((ref) => !ref.init && isMissTest(ref.identifier as TSESTree.Node)) ?? false;
-    }
   },
 });
+
+/** `return x`, `return JSON.parse(x)`, `=> x ?? load()`: the reply is served to the caller. */
+function isReturned(node: TSESTree.Node): boolean {
+  let current = node;
+  for (let depth = 0; depth < 4 && current.parent; depth++) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return parent.body === current;
+    if (/Statement$|Declaration$|FunctionExpression$/.test(parent.type)) return false;
+    current = parent;
+  }
+  return false;
+}
 
 /** `if (x)`, `!x`, `x ?? y`, `x || y`, `x === null`, `x ? a : b`: code that handles a cache miss. */
 function isMissTest(node: TSESTree.Node): boolean {

@@ -21,7 +21,7 @@ export function configOf(context: ConfRuleContext): EffectiveConfig {
 }
 
 /** Findings about a directive that is absent point at the first line of the file. */
-export const fileStart = (ast: Document): SourceLocation => ({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
+export const fileStart = (): SourceLocation => ({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
 
 /** True when the directive is written in the linted file (not pulled in by an include). */
 export const inThisFile = (o: Occurrence | undefined): boolean => !!o && o.anchor === o.directive;

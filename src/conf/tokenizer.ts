@@ -116,6 +116,8 @@ export function tokenize(text: string): RawLine[] {
   const lines: RawLine[] = [];
   let start = 0;
   let line = 1;
+  // Where the next NUL is, found once and moved forward, so the scan stays linear in the text.
+  let nextNul = text.indexOf('\0');
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -123,8 +125,8 @@ export function tokenize(text: string): RawLine[] {
     let contentEnd = end;
     while (contentStart < contentEnd && TRIM.has(text[contentStart])) contentStart++;
     while (contentEnd > contentStart && TRIM.has(text[contentEnd - 1])) contentEnd--;
-    const nul = text.indexOf('\0', contentStart);
-    const cEnd = nul !== -1 && nul < contentEnd ? nul : contentEnd;
+    if (nextNul !== -1 && nextNul < contentStart) nextNul = text.indexOf('\0', contentStart);
+    const cEnd = nextNul !== -1 && nextNul < contentEnd ? nextNul : contentEnd;
     const base = { start, end, line, contentStart, contentEnd };
     if (contentStart === cEnd) {
       lines.push({ ...base, kind: 'blank', words: [] });

@@ -117,14 +117,14 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
     if (name === 'sentinel') {
       if (argc === 1) continue;
       if (!sentinel) problems.push({ kind: 'sentinelOutsideSentinel', node: directive, directive, data: {} });
-      else if (!SENTINEL_STATEMENTS.has(asciiLower(args[0].value))) problems.push({ kind: 'unknownDirective', node: args[0], directive, data: { name: `sentinel ${asciiLower(args[0].value)}` } });
+      else if (!SENTINEL_STATEMENTS.has(asciiLower(args[0].value))) problems.push({ kind: 'unknownDirective', node: args[0], directive, data: { hint: ' (not a sentinel statement)' } });
       continue;
     }
     const known = ['include', 'rename-command', 'user', 'loadmodule'].includes(name) || DEPRECATED.has(name);
     problems.push(
       known
         ? { kind: 'wrongArity', node: directive, directive, data: { name, expected: arity[name] ?? 'exactly one value' } }
-        : { kind: 'unknownDirective', node: directive.words[0] ?? directive, directive, data: { name: safeName(name) } },
+        : { kind: 'unknownDirective', node: directive.words[0] ?? directive, directive, data: { hint: didYouMean(name, table) } },
     );
   }
   if (!hasModule) for (const d of moduleConfigs) problems.push({ kind: 'moduleConfig', node: d, directive: d, data: { name: d.name } });
@@ -139,8 +139,33 @@ const arity: Record<string, string> = {
   loadmodule: 'a module path and its arguments',
 };
 
-/** A name echoed in a message: printable and short, since an unknown "name" may be a pasted secret. */
-function safeName(name: string): string {
-  const printable = name.replace(/[^\x20-\x7e]/g, '?');
-  return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+/**
+ * Names the known directive a typo was meant to be. The unknown word itself is never echoed: a
+ * line holding only a pasted password would otherwise print it.
+ */
+function didYouMean(name: string, table: DirectiveTable): string {
+  if (name.length > 64) return '';
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of [...Object.keys(table.directives), ...Object.keys(table.aliases), 'include', 'rename-command', 'user', 'loadmodule']) {
+    const distance = editDistance(name, candidate);
+    if (distance <= Math.max(1, Math.floor(candidate.length / 5)) && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best ? ` (did you mean "${best.candidate}"?)` : '';
+}
+
+/** Damerau-Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  let twoBack: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], twoBack[j - 2] + 1);
+    }
+    twoBack = previous;
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -3,7 +3,11 @@ import type { RedisRuleModule } from '../util/create-rule';
 export const codeFiles = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 export const typeScriptFiles = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 export const confFiles = ['**/redis*.conf', '**/valkey*.conf', '**/sentinel*.conf'];
-/** Test code may flush its own throwaway database. */
+/**
+ * Test code may flush its own throwaway database and build a client per test: neither costs anything
+ * in production, and both are how test suites isolate their cases.
+ */
+export const testOnlyAllowed = ['redis/no-flush', 'redis/no-client-per-call'];
 export const testFiles = ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**'];
 
 type Severity = 'error' | 'warn' | 'off';
@@ -35,7 +39,7 @@ export function buildConfigs(plugin: any, rules: Record<string, RedisRuleModule>
     {
       name: `redis/${name}/tests`,
       files: testFiles,
-      rules: Object.fromEntries(Object.keys(ruleSet).filter((id) => id === 'redis/no-flush').map((id) => [id, 'off' as const])),
+      rules: Object.fromEntries(Object.keys(ruleSet).filter((id) => testOnlyAllowed.includes(id)).map((id) => [id, 'off' as const])),
     },
   ];
   const confEntry = (name: string, ruleSet: RuleMap) =>
@@ -51,7 +55,7 @@ export function buildConfigs(plugin: any, rules: Record<string, RedisRuleModule>
       rules: recommendedCode,
       overrides: [
         { files: ['*.ts', '*.mts', '*.cts', '*.tsx'], parser: '@typescript-eslint/parser' },
-        { files: ['*.test.*', '*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**'], rules: { 'redis/no-flush': 'off' } },
+        { files: ['*.test.*', '*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**'], rules: Object.fromEntries(testOnlyAllowed.map((id) => [id, 'off'])) },
       ],
     },
   };

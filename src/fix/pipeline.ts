@@ -26,31 +26,16 @@ export function pipelineRewrite(
   typescript: boolean,
 ): string | undefined {
   if (dialect === 'node-redis-3') return undefined;
-  // Names are checked against the whole enclosing block: the new `const` lives there, next to the loop.
-  const loopText = sourceCode.getText(loop.parent ?? loop);
-  const indent = indentOf(sourceCode, loop);
-  const inner = `${indent}  `;
-  const pipeline = freshName(['pipeline', 'batch'], loopText);
-  const replies = freshName(['replies'], loopText);
-  const value = freshName(['value', 'reply'], loopText);
-  const error = freshName(['error', 'commandError'], loopText);
-  const index = freshName(['i', 'replyIndex'], loopText);
-  const nodeRedis = dialect !== 'ioredis';
-
-  const header = sourceCode.text.slice(loop.range[0], loop.body.range[0]);
-  const queued = commands.map(({ call }) => {
-    const callee = call.callee as TSESTree.MemberExpression;
-    return `${inner}${pipeline}${sourceCode.text.slice(callee.object.range[1], call.range[1])};`;
-  });
+  const { lines, pipeline, blockText, indent, inner, nodeRedis } = queueingLoop(dialect, sourceCode, loop, receiverText, commands.map((c) => c.call));
+  const replies = freshName(['replies'], blockText);
+  const value = freshName(['value', 'reply'], blockText);
+  const error = freshName(['error', 'commandError'], blockText);
+  const index = freshName(['i', 'replyIndex'], blockText);
+  // node-redis types a pipeline's replies as a union of every reply shape, which TypeScript refuses to
+  // narrow to the array's element type directly; ioredis types them `unknown`.
   const cast = (collector: TSESTree.Identifier, text: string) =>
-    typescript ? `${text} as (typeof ${collector.name})[number]` : text;
+    typescript ? `${text} as ${dialect === 'ioredis' ? '' : 'unknown as '}(typeof ${collector.name})[number]` : text;
 
-  const lines = [
-    `const ${pipeline} = ${receiverText}.${nodeRedis ? 'multi' : 'pipeline'}();`,
-    `${indent}${header}{`,
-    ...queued,
-    `${indent}}`,
-  ];
   const exec = nodeRedis ? `await ${pipeline}.execAsPipeline()` : `(await ${pipeline}.exec()) ?? []`;
   const collected = commands.filter((c) => c.collector);
   if (collected.length === 0) {
@@ -78,10 +63,78 @@ export function pipelineRewrite(
     });
     lines.push(`${indent}}`);
   }
-  const text = lines.join('\n');
-  // The rewrite is several statements: a loop that is the lone body of an `if` or another loop needs a block.
+  return asStatements(loop, indent, lines.join('\n'));
+}
+
+/** The rewrite is several statements: a loop that is the lone body of an `if` or another loop needs a block. */
+export function asStatements(loop: TSESTree.Node, indent: string, text: string): string {
   const parent = loop.parent;
   const inList = parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program ||
     parent?.type === AST_NODE_TYPES.SwitchCase || parent?.type === AST_NODE_TYPES.StaticBlock;
   return inList ? text : `{\n${indent}${text}\n${indent}}`;
+}
+
+/**
+ * For a loop with other logic around its commands: a first pass queues the commands in one pipeline,
+ * a second pass runs the original body with each awaited command replaced by its reply. The body's
+ * own work now runs after every command was sent, and the iterable is walked twice, so this is only
+ * ever offered as a suggestion.
+ */
+export function twoPassPipelineRewrite(
+  dialect: Dialect,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  loop: TSESTree.ForStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement,
+  receiverText: string,
+  calls: TSESTree.CallExpression[],
+): string | undefined {
+  if (dialect === 'node-redis-3') return undefined;
+  const { lines, pipeline, blockText, indent, inner, nodeRedis, header } = queueingLoop(dialect, sourceCode, loop, receiverText, calls);
+  const replies = freshName(['replies'], blockText);
+  const index = freshName(['replyIndex'], blockText);
+  // The body again, each `await command(...)` replaced by the next reply.
+  let body = '';
+  let at = loop.body.range[0];
+  for (const call of [...calls].sort((a, b) => a.range[0] - b.range[0])) {
+    const awaited = call.parent as TSESTree.AwaitExpression;
+    body += sourceCode.text.slice(at, awaited.range[0]) + `${replies}[${index}++]`;
+    at = awaited.range[1];
+  }
+  body += sourceCode.text.slice(at, loop.body.range[1]);
+  const exec = nodeRedis
+    ? `await ${pipeline}.execAsPipeline()`
+    : `((await ${pipeline}.exec()) ?? []).map(([error, value]) => {\n${inner}if (error) throw error;\n${inner}return value;\n${indent}})`;
+  return asStatements(loop, indent, [
+    ...lines,
+    `${indent}const ${replies} = ${exec};`,
+    `${indent}let ${index} = 0;`,
+    `${indent}${header}${body}`,
+  ].join('\n'));
+}
+
+/** The first half of every pipeline rewrite: a batch on the same client, and the loop queueing each command on it. */
+function queueingLoop(
+  dialect: Dialect,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  loop: TSESTree.ForStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement,
+  receiverText: string,
+  calls: TSESTree.CallExpression[],
+) {
+  // Names are checked against the whole enclosing block: the new `const` lives there, next to the loop.
+  const blockText = sourceCode.getText(loop.parent ?? loop);
+  const indent = indentOf(sourceCode, loop);
+  const inner = `${indent}  `;
+  const nodeRedis = dialect !== 'ioredis';
+  const pipeline = freshName(['pipeline', 'batch'], blockText);
+  const header = sourceCode.text.slice(loop.range[0], loop.body.range[0]);
+  const queued = calls.map((call) => {
+    const callee = call.callee as TSESTree.MemberExpression;
+    return `${inner}${pipeline}${sourceCode.text.slice(callee.object.range[1], call.range[1])};`;
+  });
+  const lines = [
+    `const ${pipeline} = ${receiverText}.${nodeRedis ? 'multi' : 'pipeline'}();`,
+    `${indent}${header}{`,
+    ...queued,
+    `${indent}}`,
+  ];
+  return { lines, pipeline, blockText, indent, inner, nodeRedis, header };
 }

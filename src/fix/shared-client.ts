@@ -53,6 +53,12 @@ export function optionsScope(args: readonly Node[], sourceCode: Readonly<TSESLin
         return visit(node.left) && visit(node.right);
       case AST_NODE_TYPES.ConditionalExpression:
         return visit(node.test) && visit(node.consequent) && visit(node.alternate);
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression: {
+        // A listener runs later: it may read only its own locals and module-level values.
+        const scope = sourceCode.scopeManager?.acquire(node);
+        return !!scope && scope.through.every((ref) => !ref.resolved || ref.resolved.scope.block.type === AST_NODE_TYPES.Program);
+      }
       case AST_NODE_TYPES.CallExpression:
         return node.callee.type === AST_NODE_TYPES.Identifier && pureGlobalCalls.has(node.callee.name) &&
           !ASTUtils.findVariable(sourceCode.getScope(node.callee), node.callee.name)?.defs.length && node.arguments.every(visit);
@@ -93,6 +99,7 @@ export function sharedClientRewrite(
 
   // Every other use must be a command: `on('error')` per call would stack listeners on the shared client.
   const closes: TSESTree.Node[] = [];
+  const listeners: TSESTree.Node[] = [];
   let connectStatement: TSESTree.Node | undefined;
   for (const { call, method } of use.methodCalls) {
     if (closeMethods.has(method) || (method === 'connect' && nodeRedis && !use.connectInInit)) {
@@ -104,15 +111,19 @@ export function sharedClientRewrite(
       } else closes.push(statement);
       continue;
     }
+    if (method === 'on' || method === 'once') {
+      // `client.on('error', ...)` per call would stack listeners on the shared client: it moves with the
+      // client and is registered once, when its arguments exist at module scope.
+      const statement = statementOf(call);
+      if (!statement || statement.parent !== body || optionsScope(call.arguments, sourceCode, insertAtOf(fn, sourceCode)) !== 'const') return undefined;
+      listeners.push(statement);
+      continue;
+    }
     if (!commandForMethod(method)) return undefined;
   }
   if (nodeRedis && !use.connectInInit && !connectStatement) return undefined;
 
-  const program = sourceCode.ast;
-  let top: Node = fn;
-  while (top.parent && top.parent !== (program as unknown as Node)) top = top.parent;
-  const comments = sourceCode.getCommentsBefore(top as TSESTree.Node);
-  const insertAt = comments.length > 0 ? comments[0].range[0] : top.range[0];
+  const insertAt = insertAtOf(fn, sourceCode);
 
   // The module name must be free: no module-level binding and no global read by that name.
   const globalScope = sourceCode.scopeManager?.globalScope;
@@ -127,9 +138,10 @@ export function sharedClientRewrite(
   const ready = freshName([`${name}Ready`], sourceCode.text);
 
   const constructionText = sourceCode.getText(construction);
+  const listenerLines = listeners.map((statement) => `${sourceCode.getText(statement)}\n`).join('');
   const hoisted = nodeRedis
-    ? `const ${name} = ${constructionText};\nlet ${ready}${typescript ? ': Promise<unknown> | undefined' : ''};\n\n`
-    : `const ${name} = ${constructionText};\n\n`;
+    ? `const ${name} = ${constructionText};\n${listenerLines}let ${ready}${typescript ? ': Promise<unknown> | undefined' : ''};\n\n`
+    : `const ${name} = ${constructionText};\n${listenerLines}\n`;
   const awaitReady = `await (${ready} ??= ${name}.connect());`;
 
   return (fixer) => {
@@ -137,9 +149,46 @@ export function sharedClientRewrite(
     if (nodeRedis && use.connectInInit) fixes.push(fixer.replaceText(declaration, awaitReady));
     else fixes.push(removeStatement(fixer, sourceCode, declaration));
     if (connectStatement) fixes.push(fixer.replaceText(connectStatement, awaitReady));
-    for (const statement of closes) fixes.push(removeStatement(fixer, sourceCode, statement));
+    for (const statement of listeners) fixes.push(removeStatement(fixer, sourceCode, statement));
+    for (const statement of closes) fixes.push(withoutEmptyFinally(fixer, sourceCode, statement, closes) ?? removeStatement(fixer, sourceCode, statement));
     return fixes;
   };
+}
+
+/**
+ * A `finally` that only closed the per-call client is empty once the close goes: drop the clause, or
+ * the whole `try` when it had no `catch` (its block is inlined, which is safe only when the block
+ * declares nothing that could clash with the names around it).
+ */
+function withoutEmptyFinally(
+  fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, close: Node, closes: Node[],
+): TSESLint.RuleFix | undefined {
+  const finalizer = close.parent;
+  const tryStatement = finalizer?.parent;
+  if (finalizer?.type !== AST_NODE_TYPES.BlockStatement || tryStatement?.type !== AST_NODE_TYPES.TryStatement) return undefined;
+  if (tryStatement.finalizer !== finalizer || finalizer.body.length !== 1) return undefined;
+  if (closes.some((other) => other !== close && other.range[0] >= tryStatement.range[0] && other.range[1] <= tryStatement.range[1])) return undefined;
+  if (tryStatement.handler) return fixer.removeRange([tryStatement.handler.range[1], finalizer.range[1]]);
+  const block = tryStatement.block;
+  const declares = block.body.some((statement) =>
+    (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind !== 'var') ||
+    statement.type === AST_NODE_TYPES.ClassDeclaration || statement.type === AST_NODE_TYPES.FunctionDeclaration);
+  if (declares || block.body.length === 0) return undefined;
+  const outer = /^[ \t]*/.exec(sourceCode.lines[tryStatement.loc.start.line - 1])![0];
+  const inner = /^[ \t]*/.exec(sourceCode.lines[block.body[0].loc.start.line - 1])![0];
+  const text = sourceCode.text.slice(block.body[0].range[0], block.body[block.body.length - 1].range[1])
+    .split('\n')
+    .map((line, i) => (i > 0 && line.startsWith(inner) ? outer + line.slice(inner.length) : line))
+    .join('\n');
+  return fixer.replaceText(tryStatement, text);
+}
+
+/** Where the module-level client goes: before the top-level statement holding the function, and its leading comments. */
+function insertAtOf(fn: Node, sourceCode: Readonly<TSESLint.SourceCode>): number {
+  let top: Node = fn;
+  while (top.parent && top.parent.type !== AST_NODE_TYPES.Program) top = top.parent;
+  const comments = sourceCode.getCommentsBefore(top as TSESTree.Node);
+  return comments.length > 0 ? comments[0].range[0] : top.range[0];
 }
 
 /** `await client.quit();` or `client.quit();`: the statement that is only this call. */

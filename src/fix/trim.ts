@@ -52,3 +52,50 @@ export function xaddWithMaxlen(
   }
   return undefined;
 }
+
+/**
+ * A push already queued in a pipeline or MULTI gets its LTRIM queued right after it:
+ * `redis.multi().lpush(k, v).exec()` -> `redis.multi().lpush(k, v).ltrim(k, 0, n-1).exec()`, or a
+ * `batch.ltrim(...)` statement after `batch.lpush(...)`. The batch's reply gains one element, so
+ * this is only done when the `exec()` reply is not used.
+ */
+export function ltrimInBatch(
+  sourceCode: Readonly<TSESLint.SourceCode>, push: TSESTree.CallExpression, trim: QueuedCommand,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
+  const queuedText = `.${trim.method}(${trim.args})`;
+  // Chained: the push is the object of the next queued call.
+  if (push.parent.type === AST_NODE_TYPES.MemberExpression && push.parent.object === push) {
+    let end: TSESTree.Node = push;
+    while (end.parent?.type === AST_NODE_TYPES.MemberExpression && end.parent.object === end && end.parent.parent.type === AST_NODE_TYPES.CallExpression) {
+      end = end.parent.parent;
+    }
+    const callee = end.type === AST_NODE_TYPES.CallExpression ? end.callee : undefined;
+    const last = callee?.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+    if ((last !== 'exec' && last !== 'execAsPipeline') || !replyUnused(end)) return undefined;
+    return (fixer) => fixer.insertTextAfter(push, queuedText);
+  }
+  // Statements on a batch variable: `batch.lpush(k, v);` ... `await batch.exec();`
+  const callee = push.callee;
+  if (push.parent.type !== AST_NODE_TYPES.ExpressionStatement || callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const batchName = callee.object.name;
+  const variable = sourceCode.getScope(push).references.find((ref) => ref.identifier === callee.object)?.resolved;
+  if (!variable) return undefined;
+  const execs = variable.references.flatMap((ref) => {
+    const member = ref.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier || member.parent.type !== AST_NODE_TYPES.CallExpression) return [];
+    const name = !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+    return name === 'exec' || name === 'execAsPipeline' ? [member.parent] : [];
+  });
+  if (execs.length === 0 || !execs.every(replyUnused)) return undefined;
+  const statement = push.parent;
+  const line = sourceCode.lines[statement.loc.start.line - 1] ?? '';
+  const indent = /^\s*/.exec(line)![0];
+  return (fixer) => fixer.insertTextAfter(statement, `\n${indent}${batchName}${queuedText};`);
+}
+
+/** The call's reply is dropped: `await x.exec();` or `x.exec();` as a statement. */
+function replyUnused(call: TSESTree.Node): boolean {
+  let node = call;
+  while (node.parent?.type === AST_NODE_TYPES.AwaitExpression || node.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
+  return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+}

@@ -44,9 +44,10 @@ export function addExpiryToOptions(
   dialect: Dialect, call: TSESTree.CallExpression, object: TSESTree.ObjectExpression | undefined, unit: 'EX' | 'PX', amount: number,
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
   if (dialect === 'ioredis') {
-    const last = call.arguments[call.arguments.length - 1];
-    if (!last || typeof (last as TSESTree.Literal).value !== 'string') return undefined;
-    return (fixer) => fixer.insertTextAfter(last, `, '${unit}', ${amount}`);
+    // ioredis' typings take the expiry before NX/XX/GET: set(key, value, 'PX', ms, 'NX').
+    const firstOption = call.arguments[2];
+    if (!firstOption || typeof (firstOption as TSESTree.Literal).value !== 'string') return undefined;
+    return (fixer) => fixer.insertTextBefore(firstOption, `'${unit}', ${amount}, `);
   }
   const property = setExpiryProperty(dialect, unit, amount);
   const lastProperty = object?.properties[object.properties.length - 1];

@@ -125,3 +125,18 @@ function insideLoop(node: Node): boolean {
   }
   return false;
 }
+
+/**
+ * `client.duplicate()` where `client` is a parameter: a helper that opens a side connection for a
+ * client its caller owns (ioredis' cluster slot refresher duplicates each node so CLUSTER SLOTS is not
+ * stuck behind a BLPOP). Which client it copies changes per call, so there is nothing to share.
+ */
+export function duplicatesCallerClient(construction: ClientConstruction, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = construction.node;
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (propertyName(node.callee) !== 'duplicate') return false;
+  const receiver = unwrap(node.callee.object);
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver.name);
+  return variable?.defs.some((d) => d.type === 'Parameter') ?? false;
+}

@@ -23,4 +23,4 @@ export function getRedisModel(context: Readonly<TSESLint.RuleContext<string, rea
 }
 export { keyShape, isSameKey, hasStaticText, matchesKeyPattern, type KeyShape } from './keys';
 export { setOptions, xaddTrim, type SetOptions } from './arguments';
-export { sameKeyCalls, isLaterInScope, runsBefore, statementOf } from './pairs';
+export { sameKeyCalls, isLaterInScope, replyReaches, runsBefore, statementOf } from './pairs';

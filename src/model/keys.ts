@@ -87,18 +87,17 @@ function dynamicPart(node: Node, sourceCode: SourceCode): Part {
  */
 export function keyShape(node: Node | undefined, sourceCode: SourceCode): KeyShape | undefined {
   if (!node) return undefined;
-  // Rules pair every command with every other one naming the same key, so each key expression is
-  // asked about many times per file: compute its shape once. AST nodes are fresh per parse.
-  const known = shapes.get(node);
-  if (known !== undefined) return known ?? undefined;
-  const shape = computeKeyShape(node, sourceCode);
+  // Rules pair every command with every other one: shapes are computed once per key node.
+  const cached = shapes.get(node);
+  if (cached !== undefined) return cached ?? undefined;
+  const shape = computeShape(node, sourceCode);
   shapes.set(node, shape ?? null);
   return shape;
 }
 
 const shapes = new WeakMap<Node, KeyShape | null>();
 
-function computeKeyShape(node: Node, sourceCode: SourceCode): KeyShape | undefined {
+function computeShape(node: Node, sourceCode: SourceCode): KeyShape | undefined {
   let parts = partsOf(node, sourceCode, 0);
   if (!parts) {
     const expr = unwrap(node);

@@ -1,12 +1,31 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { isSameKey } from './keys';
+import { keyShape } from './keys';
 import type { RedisCall } from './types';
 
 /** The other commands of the file that name the same key as `call` (Lua commands name none). */
 export function sameKeyCalls(calls: readonly RedisCall[], call: RedisCall, sourceCode: Readonly<TSESLint.SourceCode>): RedisCall[] {
-  if (!call.keyNode) return [];
-  return calls.filter((other) => other !== call && other.keyNode !== undefined && isSameKey(call.keyNode, other.keyNode, sourceCode));
+  const shape = keyShape(call.keyNode, sourceCode);
+  if (!shape) return [];
+  return (indexOf(calls, sourceCode).get(shape.id) ?? []).filter((other) => other !== call && other.node !== call.node);
+}
+
+/** The file's commands grouped by key shape, built once per list so pairing stays linear. */
+const indexes = new WeakMap<readonly RedisCall[], Map<string, RedisCall[]>>();
+function indexOf(calls: readonly RedisCall[], sourceCode: Readonly<TSESLint.SourceCode>): Map<string, RedisCall[]> {
+  let index = indexes.get(calls);
+  if (!index) {
+    index = new Map();
+    for (const other of calls) {
+      const shape = keyShape(other.keyNode, sourceCode);
+      if (!shape) continue;
+      const list = index.get(shape.id) ?? [];
+      list.push(other);
+      index.set(shape.id, list);
+    }
+    indexes.set(calls, index);
+  }
+  return index;
 }
 
 /**
@@ -50,4 +69,18 @@ export function statementOf(call: TSESTree.Node):
     !parent.id.typeAnnotation && parent.parent.type === AST_NODE_TYPES.VariableDeclaration && parent.parent.declarations.length === 1
   ) return { kind: 'declaration', statement: parent.parent, id: parent.id, awaited };
   return undefined;
+}
+
+/**
+ * True when a command's reply reaches a place `test` accepts: directly (`if (await redis.get(k))`)
+ * or through the variable it is stored in (`const hit = await redis.get(k); if (!hit) ...`).
+ */
+export function replyReaches(call: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, test: (use: TSESTree.Node) => boolean): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) node = node.parent;
+  if (test(node)) return true;
+  const declarator = node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = sourceCode.getDeclaredVariables(declarator)[0];
+  return variable?.references.some((ref) => !ref.init && test(ref.identifier as TSESTree.Node)) ?? false;
 }

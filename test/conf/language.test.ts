@@ -1,11 +1,12 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ESLint, Linter } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint-v9';
-import plugin from '../../src/index';
+import { redisPlugin as plugin } from '../helpers/conf-rule-tester';
 
-const allConfRules = Object.fromEntries(Object.keys(plugin.rules).filter((id) => id.startsWith('conf-')).map((id) => [`redis/${id}`, 'error' as const]));
+const allConfRules = Object.fromEntries(Object.keys(plugin.rules ?? {}).filter((id) => id.startsWith('conf-')).map((id) => [`redis/${id}`, 'error' as const]));
 const flatConfig = (languageOptions: Record<string, unknown> = {}) => [
   { files: ['**/*.conf'], plugins: { redis: plugin }, language: 'redis/conf', languageOptions, rules: allConfRules },
 ];
@@ -43,7 +44,7 @@ describe('flat config with language: redis/conf through the Node API', () => {
   it('is wired into the presets for redis*.conf, valkey*.conf and sentinel*.conf', async () => {
     const file = join(dir, 'valkey-prod.conf');
     writeFileSync(file, 'appendonly maybe\n');
-    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs['conf-recommended'] as Linter.Config[] });
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs?.['conf-recommended'] as Linter.Config[] });
     const [result] = await eslint.lintFiles([file]);
     expect(result.messages.map((m) => m.ruleId)).toContain('redis/conf-valid-directive');
   });
@@ -88,6 +89,11 @@ describe('file kinds and versions', () => {
     expect(valid({ redisVersion: '7.4.1' })).toEqual([]);
     expect(valid({})).toEqual([]);
     expect(valid({ redisVersion: 'valkey-8' })).toEqual([]);
+    const cpulist = (name: string, redisVersion: string) => ids(lint(`${name} 0-3\n`, 'redis.conf', { redisVersion })).filter((m) => m.includes('valid-directive'));
+    expect(cpulist('server_cpulist', '7.0')).toEqual([]);
+    expect(cpulist('server-cpulist', '7.0')).toHaveLength(1);
+    expect(cpulist('server-cpulist', '7.4')).toEqual([]);
+    expect(cpulist('server_cpulist', '7.4')).toEqual([]);
     expect(ids(lint('hash-max-ziplist-entries 128\nlua-time-limit 5000\n', 'redis.conf', { redisVersion: '6.2' })).filter((m) => m.includes('valid-directive'))).toEqual([]);
   });
 });

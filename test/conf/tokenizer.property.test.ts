@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseConf } from '../../src/conf/parse';
 import { splitArgs, tokenize } from '../../src/conf/tokenizer';

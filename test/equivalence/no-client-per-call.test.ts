@@ -24,6 +24,7 @@ module.exports = {
 module.exports = {
   handler: async (id) => {
     const client = createClient(options);
+    client.on('error', (err) => console.error('Redis Client Error', err));
     await client.connect();
     try {
       const visits = await client.incr(\`visits:\${id}\`);
@@ -108,6 +109,8 @@ describeWithRedis('no-client-per-call autofix: one connection for 200 calls, sam
       expect(remaining).toEqual([]);
       expect(stable).toBe(true);
       expect(output).not.toMatch(/quit\(\)/);
+      // The listener is registered once, with the client, not once per call.
+      if (!flavor.startsWith('ioredis')) expect(output).toMatch(/^client\.on\('error'/m);
       const before = await runHandler(original, flavor);
       const after = await runHandler(output, flavor);
       expect(before.connections).toBe(calls);

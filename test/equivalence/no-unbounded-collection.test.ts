@@ -18,7 +18,13 @@ module.exports = {
   log: async (i) => {
     await redis.xadd('audit:stream', '*', 'n', String(i));
   },
-  read: async () => [await redis.lrange('recent:events', 0, -1), await redis.xlen('audit:stream'), await redis.xrevrange('audit:stream', '+', '-', 'COUNT', 3)],
+  pushBatch: async (e) => {
+    const batch = redis.pipeline();
+    batch.${push}('batched:events', e);
+    batch.incr('pushes');
+    await batch.exec();
+  },
+  read: async () => [await redis.lrange('recent:events', 0, -1), await redis.xlen('audit:stream'), await redis.xrevrange('audit:stream', '+', '-', 'COUNT', 3), await redis.lrange('batched:events', 0, -1), await redis.get('pushes')],
   close: () => redis.quit(),
 };
 `;
@@ -36,10 +42,17 @@ module.exports = {
     await ready;
     await client.xAdd('audit:stream', '*', { n: String(i) });
   },
+  pushBatch: async (e) => {
+    await ready;
+    const batch = client.multi();
+    batch.${method}('batched:events', e);
+    batch.incr('pushes');
+    await batch.exec();
+  },
   read: async () => {
     await ready;
     const last = await client.xRevRange('audit:stream', '+', '-', { COUNT: 3 });
-    return [await client.lRange('recent:events', 0, -1), await client.xLen('audit:stream'), last.map((e) => [e.id, Object.entries(e.message).flat()])];
+    return [await client.lRange('recent:events', 0, -1), await client.xLen('audit:stream'), last.map((e) => [e.id, Object.entries(e.message).flat()]), await client.lRange('batched:events', 0, -1), await client.get('pushes')];
   },
   close: () => client.quit(),
 };
@@ -62,15 +75,22 @@ describeWithRedis('no-unbounded-collection autofix keeps the newest items on a r
         const { output, remaining, stable } = fixCode(original, flavor, { 'redis/no-unbounded-collection': ['error', { maxLength }] });
         expect(output).toMatch(/\.multi\(\)\.[lr]Push|\.multi\(\)\.[lr]push/i);
         expect(output).toMatch(/MAXLEN/);
+        expect(output).toMatch(/batch\.[lL][tT]rim|batch\.ltrim/);
         expect(remaining).toEqual([]);
         expect(stable).toBe(true);
         const { before, after } = await runBoth(flavor, server.socket, original, output, async (snippet) => {
           for (let i = 0; i < 35; i++) await snippet.push(`e${i}`);
+          for (let i = 0; i < 35; i++) await snippet.pushBatch(`b${i}`);
           for (let i = 0; i < 1000; i++) await snippet.log(i);
           return snippet.read();
         });
-        const [list, xlen, last] = before.result as [string[], number, [string, string[]][]];
-        const [trimmedList, trimmedXlen, trimmedLast] = after.result as [string[], number, [string, string[]][]];
+        type Read = [string[], number, [string, string[]][], string[], string];
+        const [list, xlen, last, batched, pushes] = before.result as Read;
+        const [trimmedList, trimmedXlen, trimmedLast, trimmedBatched, trimmedPushes] = after.result as Read;
+        // The LTRIM queued in the existing batch: same newest items, the batch's other commands unchanged.
+        expect(batched).toHaveLength(35);
+        expect(trimmedBatched).toEqual(push === 'lpush' ? batched.slice(0, maxLength) : batched.slice(-maxLength));
+        expect(trimmedPushes).toBe(pushes);
         expect(list).toHaveLength(35);
         // LPUSH puts the newest at the head, RPUSH at the tail: the LTRIM keeps exactly those.
         expect(trimmedList).toEqual(push === 'lpush' ? list.slice(0, maxLength) : list.slice(-maxLength));

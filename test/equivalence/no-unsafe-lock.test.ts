@@ -2,6 +2,7 @@ import { Linter } from 'eslint';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithRedis, startRedis, type RunningRedis } from '../helpers/redis-server';
 import { fixCode, loadSnippet, type Flavor } from '../helpers/equivalence';
+import { runBoth, withoutTtl } from '../helpers/run-both';
 
 const flavors: Flavor[] = ['ioredis', 'ioredis5', 'redis4', 'redis5'];
 
@@ -57,7 +58,30 @@ function applySuggestion(code: string, flavor: Flavor): string {
   return fixed;
 }
 
-describeWithRedis('no-unsafe-lock compare-and-delete suggestion on a real redis-server', () => {
+/** `acquire(token)`: SET NX with no lease, the reply as the program sees it. */
+function acquireSnippet(flavor: Flavor): string {
+  return flavor.startsWith('ioredis')
+    ? `const Redis = require('ioredis');
+const redis = new Redis(options);
+module.exports = {
+  acquire: (token) => redis.set('lock:nightly', token, 'NX'),
+  close: () => redis.quit(),
+};
+`
+    : `const { createClient } = require('redis');
+const client = createClient(options);
+const ready = client.connect();
+module.exports = {
+  acquire: async (token) => {
+    await ready;
+    return client.set('lock:nightly', token, ${flavor === 'redis4' ? '{ NX: true }' : "{ condition: 'NX' }"});
+  },
+  close: () => client.quit(),
+};
+`;
+}
+
+describeWithRedis('no-unsafe-lock suggestions on a real redis-server', () => {
   let server: RunningRedis;
   beforeAll(async () => {
     server = await startRedis();
@@ -67,6 +91,22 @@ describeWithRedis('no-unsafe-lock compare-and-delete suggestion on a real redis-
   });
 
   for (const flavor of flavors) {
+    it(`${flavor}: the lease suggestion acquires exactly as before and the lock now expires`, async () => {
+      const original = acquireSnippet(flavor);
+      const fixed = applySuggestion(original, flavor);
+      expect(fixed).toMatch(/PX/);
+      const { before, after } = await runBoth(flavor, server.socket, original, fixed, async (snippet) => [
+        await snippet.acquire('a'),
+        await snippet.acquire('b'),
+      ]);
+      expect(before.result).toEqual(['OK', null]);
+      expect(after.result).toEqual(before.result);
+      expect(withoutTtl(after.keyspace)).toEqual(withoutTtl(before.keyspace));
+      expect(before.ttls).toEqual({});
+      expect(after.ttls['lock:nightly']).toBeGreaterThan(25);
+      expect(after.ttls['lock:nightly']).toBeLessThanOrEqual(30);
+    });
+
     it(`${flavor}: replies like DEL for the owner, and leaves another owner's lock alone`, async () => {
       const original = snippet(flavor);
       const fixed = applySuggestion(original, flavor);

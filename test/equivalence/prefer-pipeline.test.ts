@@ -1,6 +1,56 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeWithRedis, startRedis, type RunningRedis } from '../helpers/redis-server';
-import { connect, disconnect, fixCode, keyspace, loadSnippet, type Flavor } from '../helpers/equivalence';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { connect, disconnect, filenameFor, fixCode, keyspace, loadSnippet, type Flavor } from '../helpers/equivalence';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require('../../dist/src/index.js');
+
+/** Applies the first suggestion of the first prefer-pipeline report, as an editor quick fix would. */
+function applySuggestion(code: string, flavor: Flavor): string {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{
+    files: ['**/*.js'], plugins: { redis: plugin },
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'commonjs' },
+    rules: { 'redis/prefer-pipeline': 'error' },
+  }];
+  const [message] = linter.verify(code, config, { filename: filenameFor(flavor) });
+  const fix = message?.suggestions?.[0]?.fix;
+  if (!fix) throw new Error(`no suggestion: ${JSON.stringify(message)}`);
+  const output = code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
+  const fatal = linter.verify(output, config, { filename: filenameFor(flavor) }).filter((m) => m.fatal);
+  if (fatal.length > 0) throw new Error(`suggested code does not parse: ${fatal[0].message}`);
+  return output;
+}
+
+/** Each snippet builds its own client from the injected `options`, so the model knows its library. */
+function clientSetup(io: boolean): string {
+  return io
+    ? "const Redis = require('ioredis');\nconst redis = new Redis(options);"
+    : "const { createClient } = require('redis');\nconst client = createClient(options);\nconst ready = client.connect();";
+}
+
+/** A loop with other work between its commands: the two-pass suggestion, not an autofix. */
+function twoPassSnippet(flavor: Flavor): string {
+  const io = flavor.startsWith('ioredis');
+  const c = io ? 'redis' : 'client';
+  return `${clientSetup(io)}
+module.exports = {
+  profiles: async (ids) => {
+    ${io ? '' : 'await ready;'}
+    const out = {};
+    for (const id of ids) {
+      const raw = await ${c}.get(\`k:\${id}\`);
+      const size = Number(await ${c}.${io ? 'strlen' : 'strLen'}(\`k:\${id}\`));
+      out[id] = { raw, size, upper: raw ? raw.toUpperCase() : null };
+    }
+    return out;
+  },
+  close: () => ${c}.quit(),
+};
+`;
+}
 
 const flavors: Flavor[] = ['ioredis', 'ioredis5', 'redis4', 'redis5'];
 
@@ -13,7 +63,7 @@ function snippet(flavor: Flavor): string {
   const c = io ? 'redis' : 'client';
   const ready = io ? '' : '    await ready;\n';
   const m = (ioName: string, nodeName: string) => (io ? ioName : nodeName);
-  return `${io ? "const Redis = require('ioredis');\nconst redis = new Redis(options);" : "const { createClient } = require('redis');\nconst client = createClient(options);\nconst ready = client.connect();"}
+  return `${clientSetup(io)}
 module.exports = {
   read: async (keys) => {
 ${ready}    const results = [];
@@ -41,6 +91,12 @@ ${ready}    const ttls = [];
 ${ready}    const users = [];
     for (const id in ids) users.push(await ${c}.${m('hgetall', 'hGetAll')}(\`user:\${id}\`));
     return users;
+  },
+  setAll: async (items) => {
+${ready}    for (const item of items) await ${c}.set(\`s:\${item.id}\`, JSON.stringify(item));
+  },
+  setCounts: async (items) => {
+${ready}    for (const item of items) await ${c}.set(\`n:\${item.id}\`, ${io ? 'item.id' : 'String(item.id)'});
   },
   failing: async (keys) => {
 ${ready}    const values = [];
@@ -79,6 +135,10 @@ describeWithRedis('prefer-pipeline autofix: same replies and keyspace as the awa
       ['write', [Array.from({ length: 50 }, (_, i) => ({ id: i, name: `n${i}` }))]],
       ['counters', [['c:1', 'c:7', 'c:1', 'c:9']]],
       ['hashes', [{ 1: true, 2: true, 3: true }]],
+      // MSET: a key written twice keeps the last value, as with two SETs; nothing is sent for no items.
+      ['setAll', [[{ id: 1, v: 'a' }, { id: 2, v: 'b' }, { id: 1, v: 'c' }, { id: 'k:5', v: 'overwrites' }]]],
+      ['setAll', [[]]],
+      ['setCounts', [[{ id: 1 }, { id: 2 }, { id: 2 }]]],
     ];
     let admin: Awaited<ReturnType<typeof connect>>;
     beforeEach(async () => {
@@ -92,6 +152,7 @@ describeWithRedis('prefer-pipeline autofix: same replies and keyspace as the awa
         expect(remaining).toEqual([]);
         expect(stable).toBe(true);
         expect(output).toMatch(flavor.startsWith('ioredis') ? /\.pipeline\(\)/ : /\.execAsPipeline\(\)/);
+        expect(output).toMatch(flavor.startsWith('ioredis') ? /\.mset\(entries\)/ : /\.mSet\(entries\)/);
         const options = flavor.startsWith('ioredis') ? { path: server.socket } : { socket: { path: server.socket } };
         const before = loadSnippet(original, flavor, { options });
         const after = loadSnippet(output, flavor, { options });
@@ -130,6 +191,56 @@ describeWithRedis('prefer-pipeline autofix: same replies and keyspace as the awa
         expect(actual).toBe(expected);
         // The documented difference: a pipeline has already sent the commands after the failing one.
         expect(await admin.get('n:2')).toBe('1');
+      } finally {
+        await before.close();
+        await after.close();
+      }
+    });
+
+    it(`${flavor}: the two-pass suggestion returns the same replies`, async () => {
+      const original = twoPassSnippet(flavor);
+      const output = applySuggestion(original, flavor);
+      expect(output).toMatch(/replyIndex\+\+/);
+      const options = flavor.startsWith('ioredis') ? { path: server.socket } : { socket: { path: server.socket } };
+      const before = loadSnippet(original, flavor, { options });
+      const after = loadSnippet(output, flavor, { options });
+      const ids = ['1', '2', 'missing', '299', '2'];
+      try {
+        await seed(admin, 'ioredis');
+        const expected = await before.profiles(ids);
+        const actual = await after.profiles(ids);
+        expect(actual).toEqual(expected);
+        expect(expected['2']).toEqual({ raw: 'v2', size: 2, upper: 'V2' });
+      } finally {
+        await before.close();
+        await after.close();
+      }
+    });
+
+    it(`${flavor}: the MGET suggestion returns the same values for string and missing keys`, async () => {
+      const io = flavor.startsWith('ioredis');
+      const c = io ? 'redis' : 'client';
+      const original = `${clientSetup(io)}
+module.exports = {
+  read: async (keys) => {
+    ${io ? '' : 'await ready;'}
+    const results = [];
+    for (const key of keys) results.push(await ${c}.get(key));
+    return results;
+  },
+  close: () => ${c}.quit(),
+};
+`;
+      const output = applySuggestion(original, flavor);
+      expect(output).toMatch(io ? /\.mget\(keysToRead\)/ : /\.mGet\(keysToRead\)/);
+      const options = io ? { path: server.socket } : { socket: { path: server.socket } };
+      const before = loadSnippet(original, flavor, { options });
+      const after = loadSnippet(output, flavor, { options });
+      try {
+        await seed(admin, 'ioredis');
+        for (const keys of [['k:1', 'missing', 'k:1', 'k:299'], []]) {
+          expect(await after.read(keys)).toEqual(await before.read(keys));
+        }
       } finally {
         await before.close();
         await after.close();

@@ -17,3 +17,6 @@ export const confFiles = {
   redis: join(fixturesDir, 'conf', 'test', 'redis.conf'),
   sentinel: join(fixturesDir, 'conf', 'test', 'sentinel.conf'),
 };
+
+/** The plugin typed as ESLint's Plugin (its legacy preset has a shape the flat types do not describe). */
+export const redisPlugin = plugin as unknown as import('eslint').ESLint.Plugin;

@@ -51,9 +51,15 @@ const redis62 = derive('6.2', {
   removeAliases: ['lua-time-limit', 'hash-max-ziplist-entries', 'hash-max-ziplist-value', 'zset-max-ziplist-entries', 'zset-max-ziplist-value', 'list-max-ziplist-size'],
 });
 
+// 7.0 spells the CPU affinity lists with underscores; 7.2 renamed them with dashes and kept the old names as aliases.
+const cpulists = ['server', 'bio', 'aof-rewrite', 'bgsave'];
+
 const redis72 = derive('7.2', {
   base: redis70,
+  remove: cpulists.map((c) => `${c.replace('-', '_')}_cpulist`),
+  aliases: Object.fromEntries(cpulists.map((c) => [`${c.replace('-', '_')}_cpulist`, `${c}-cpulist`])),
   add: {
+    ...Object.fromEntries(cpulists.map((c) => [`${c}-cpulist`, str()])),
     'set-max-listpack-entries': int('0', LLONG_MAX, '128'),
     'set-max-listpack-value': { type: 'memory', min: '0', default: '64' },
     'locale-collate': str(),

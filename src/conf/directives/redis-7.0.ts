@@ -100,6 +100,10 @@ const table: DirectiveTable = {
       "type": "bool",
       "default": "yes"
     },
+    "aof_rewrite_cpulist": {
+      "type": "string",
+      "default": ""
+    },
     "appenddirname": {
       "type": "string",
       "default": "appendonlydir"
@@ -133,12 +137,20 @@ const table: DirectiveTable = {
       "max": "2147483647",
       "default": "100"
     },
+    "bgsave_cpulist": {
+      "type": "string",
+      "default": ""
+    },
     "bind": {
       "type": "string",
       "multi": true,
       "default": "* -::*"
     },
     "bind-source-addr": {
+      "type": "string",
+      "default": ""
+    },
+    "bio_cpulist": {
       "type": "string",
       "default": ""
     },
@@ -696,6 +708,10 @@ const table: DirectiveTable = {
       "type": "special",
       "probe": "Invalid save parameters",
       "default": "3600 1 300 100 60 10000"
+    },
+    "server_cpulist": {
+      "type": "string",
+      "default": ""
     },
     "set-max-intset-entries": {
       "type": "int",

@@ -6,12 +6,7 @@
 import { tables } from '../../../src/conf/directives/index';
 import type { DirectiveSpec } from '../../../src/conf/directives/types';
 
-export interface ConfCase {
-  name: string;
-  text: string;
-  /** Extra files written next to the config (relative name -> content). */
-  files?: Record<string, string>;
-}
+import type { ConfCase } from './conf-server';
 
 // The test overrides these on the command line (port, socket, dir, logging), or they depend on the machine.
 const MACHINE_BOUND = new Set([
@@ -175,6 +170,8 @@ export function buildCases(stock: string): ConfCase[] {
     ['int minus zero', 'timeout -0'],
     ['enable-debug-command local', 'enable-debug-command local'],
     ['hz above range', 'hz 600'],
+    ['cpulist with 7.0 underscore name', 'bgsave_cpulist ""'],
+    ['cpulist with the 7.2 dashed name', 'bgsave-cpulist ""'],
     ['include missing', 'include /nonexistent/redis-extra.conf'],
     ['include glob with no match', 'include /nonexistent-dir-*/x.conf'],
   ];

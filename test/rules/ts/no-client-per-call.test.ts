@@ -27,6 +27,8 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
     { code: `${nr}export async function listen(onMessage) { const sub = createClient(); await sub.connect(); await sub.subscribe('ch', onMessage); }`, filename: files.nodeRedis4 },
     { code: `${io}export async function next(q) { const r = new Redis(); const job = await r.brpop(q, 5); await r.quit(); return job; }`, filename: files.ioredis },
     { code: `${io}export async function tx(k) { const r = new Redis(); await r.watch(k); await r.multi().incr(k).exec(); await r.quit(); }`, filename: files.ioredis },
+    // A side connection for a client the caller hands in (ioredis' cluster slot refresher).
+    { code: `${io}export function refresh(node: Redis, done) { const side = node.duplicate({ retryStrategy: null }); side.on('error', done); side.cluster('SLOTS', done); }`, filename: files.ioredis },
     // Test hooks build a client per test on purpose.
     { code: `${io}it('works', async () => { const r = new Redis(); await r.ping(); await r.quit(); });`, filename: files.ioredis },
     { code: `${io}describe('x', () => { beforeEach(async () => { const r = new Redis(); await r.flushdb(); await r.quit(); }); });`, filename: files.ioredis },
@@ -46,7 +48,14 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
       code: `${nr}export async function handler(id: string) {\n  const client = createClient({ url: process.env.REDIS_URL });\n  await client.connect();\n  try {\n    return await client.get(id);\n  } finally {\n    await client.quit();\n  }\n}`,
       filename: files.nodeRedis4,
       errors: [{ messageId: 'perCall', line: 3, column: 18 }],
-      output: `${nr}const client = createClient({ url: process.env.REDIS_URL });\nlet clientReady: Promise<unknown> | undefined;\n\nexport async function handler(id: string) {\n  await (clientReady ??= client.connect());\n  try {\n    return await client.get(id);\n  } finally {\n  }\n}`,
+      output: `${nr}const client = createClient({ url: process.env.REDIS_URL });\nlet clientReady: Promise<unknown> | undefined;\n\nexport async function handler(id: string) {\n  await (clientReady ??= client.connect());\n  return await client.get(id);\n}`,
+    },
+    {
+      // With a catch, only the emptied finally goes; a try whose block declares names keeps an empty finally.
+      code: `${io}export async function a(k) {\n  const r = new Redis();\n  try {\n    await r.incr(k);\n  } catch (e) {\n    console.error(e);\n  } finally {\n    await r.quit();\n  }\n}\nexport async function b(k) {\n  const r2 = new Redis();\n  try {\n    const v = await r2.get(k);\n    console.log(v);\n  } finally {\n    r2.disconnect();\n  }\n}`,
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'perCall', line: 3, column: 13 }, { messageId: 'perCall', line: 13, column: 14 }],
+      output: `${io}const r = new Redis();\n\nexport async function a(k) {\n  try {\n    await r.incr(k);\n  } catch (e) {\n    console.error(e);\n  }\n}\nconst r2 = new Redis();\n\nexport async function b(k) {\n  try {\n    const v = await r2.get(k);\n    console.log(v);\n  } finally {\n  }\n}`,
     },
     {
       // node-redis 5, connect chained in the initializer, a class method.
@@ -64,15 +73,31 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
         suggestions: [{ messageId: 'suggestShared', output: `${io}let url = 'redis://localhost';\nconst r = new Redis(url);\n\nexport async function h() {\n  return r.get('k');\n}` }],
       }],
     },
+    {
+      // node-redis with no version to read: the 4/5+ rewrite as a suggestion.
+      code: "const { createClient } = require('redis');\nasync function h(id) {\n  const c = createClient();\n  await c.connect();\n  const v = await c.get(id);\n  await c.quit();\n  return v;\n}",
+      filename: '/tmp/no-package/file.js',
+      errors: [{
+        messageId: 'perCall', line: 3, column: 13,
+        suggestions: [{ messageId: 'suggestShared', output: "const { createClient } = require('redis');\nconst c = createClient();\nlet cReady;\n\nasync function h(id) {\n  await (cReady ??= c.connect());\n  const v = await c.get(id);\n  return v;\n}" }],
+      }],
+    },
     // Options built from the call's own arguments: no module-level rewrite exists.
     {
       code: `${io}export async function h(url) {\n  const r = new Redis(url);\n  return r.get('k');\n}`,
       filename: files.ioredis,
       errors: [{ messageId: 'perCall', line: 3, column: 13 }],
     },
-    // A listener added per call would pile up on a shared client: reported, no autofix.
+    // The README's error listener moves with the client, registered once.
     {
-      code: `${nr}export async function h() {\n  const c = createClient();\n  c.on('error', console.error);\n  await c.connect();\n  await c.set('a', '1');\n  await c.quit();\n}`,
+      code: `${nr}export async function h() {\n  const c = createClient();\n  c.on('error', (err) => console.log('Redis Client Error', err));\n  await c.connect();\n  await c.set('a', '1');\n  await c.quit();\n}`,
+      filename: files.nodeRedis4,
+      errors: [{ messageId: 'perCall', line: 3, column: 13 }],
+      output: `${nr}const c = createClient();\nc.on('error', (err) => console.log('Redis Client Error', err));\nlet cReady: Promise<unknown> | undefined;\n\nexport async function h() {\n  await (cReady ??= c.connect());\n  await c.set('a', '1');\n}`,
+    },
+    // A listener that reads the call's own values cannot move: reported, no autofix.
+    {
+      code: `${nr}export async function h(req) {\n  const c = createClient();\n  c.on('error', (err) => req.log(err));\n  await c.connect();\n  await c.set('a', '1');\n  await c.quit();\n}`,
       filename: files.nodeRedis4,
       errors: [{ messageId: 'perCall', line: 3, column: 13 }],
     },

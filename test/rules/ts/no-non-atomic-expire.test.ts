@@ -13,6 +13,9 @@ codeRuleTester().run('no-non-atomic-expire', asRule(rule), {
     { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.multi().set(\`cache:\${id}\`, 'v').expire(\`cache:\${id}\`, 60).exec();` },
     { filename: files.ioredis, code: `${ioredis}declare const k: string;\nconst m = redis.multi();\nm.incr(k);\nm.expire(k, 60);\nm.exec();` },
     { filename: files.ioredis, code: `${ioredis}declare const k: string;\nasync function f() {\n  await redis.setex(k, 60, 'v');\n  await redis.expire(k, 120);\n}` },
+    // The write already expires: a crash between the two leaves the first TTL, not none.
+    { filename: files.ioredis, code: `${ioredis}declare const k: string;\nasync function f() {\n  await redis.set(k, 'v', 'EX', 60);\n  await redis.expire(k, 120);\n}` },
+    { filename: files.nodeRedis4, code: `${nodeRedis}declare const k: string;\nasync function f() {\n  await client.set(k, 'v', { PX: 500 });\n  await client.pExpire(k, 900);\n}` },
     // Different keys, different functions.
     { filename: files.ioredis, code: `${ioredis}async function f(a: string, b: string) {\n  await redis.incr(\`rate:\${a}\`);\n  await redis.expire(\`rate:\${b}\`, 60);\n}` },
     { filename: files.ioredis, code: `${ioredis}async function f(k: string) {\n  await redis.incr(k);\n}\nasync function g(k: string) {\n  await redis.expire(k, 60);\n}` },

@@ -71,11 +71,36 @@ codeRuleTester().run('no-unbounded-collection', asRule(rule), {
       errors: [{ messageId: 'list', line: 4, column: 9 }],
     },
     {
-      // In a pipeline, or with a key that must not be evaluated twice: reported, no rewrite.
+      // A key that must not be evaluated twice, or a batch whose reply is used: reported, no rewrite.
       filename: files.ioredis,
-      code: `${ioredis}declare function next(): string;\nredis.pipeline().lpush('events', 'e').exec();\nredis.lpush('recent:' + next(), 'e');`,
+      code: `${ioredis}declare function next(): string;\nconst replies = redis.pipeline().lpush('events', 'e').exec();\nredis.lpush('recent:' + next(), 'e');`,
       output: null,
-      errors: [{ messageId: 'list', line: 4, column: 1, suggestions: [] }, { messageId: 'list', line: 5, column: 1, suggestions: [] }],
+      errors: [{ messageId: 'list', line: 4, column: 17, suggestions: [] }, { messageId: 'list', line: 5, column: 1, suggestions: [] }],
+    },
+    {
+      // Already in a MULTI chain: the LTRIM is queued right after the push.
+      filename: files.ioredis,
+      code: `${ioredis}redis.multi().lpush('events', 'e').exec();`,
+      output: null,
+      errors: [{
+        messageId: 'list', line: 3, column: 1,
+        suggestions: [{ messageId: 'suggestTrim', output: `${ioredis}redis.multi().lpush('events', 'e').ltrim('events', 0, 999).exec();` }],
+      }],
+    },
+    {
+      // A batch variable: an LTRIM statement after the push, when no exec() reply is used.
+      filename: files.nodeRedis5,
+      code: `${nodeRedis}async function f(e: string) {\n  const batch = client.multi();\n  batch.rPush('log', e);\n  batch.incr('n');\n  await batch.exec();\n}`,
+      options: [{ maxLength: 20 }],
+      output: `${nodeRedis}async function f(e: string) {\n  const batch = client.multi();\n  batch.rPush('log', e);\n  batch.lTrim('log', -20, -1);\n  batch.incr('n');\n  await batch.exec();\n}`,
+      errors: [{ messageId: 'list', line: 5, column: 3 }],
+    },
+    {
+      filename: files.ioredis,
+      code: `${ioredis}async function f(e: string) {\n  const batch = redis.pipeline();\n  batch.lpush('log', e);\n  return batch.exec();\n}`,
+      options: [{ maxLength: 20 }],
+      output: null,
+      errors: [{ messageId: 'list', line: 5, column: 3, suggestions: [] }],
     },
     {
       filename: files.ioredis,

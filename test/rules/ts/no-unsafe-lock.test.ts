@@ -17,6 +17,9 @@ codeRuleTester().run('no-unsafe-lock', asRule(rule), {
     { filename: files.ioredis, code: `${ioredis}declare const args: string[];\nredis.set('lock:a', 't', ...args);` },
     // SETNX as a plain set-once (no lock-like key, no EXPIRE), and a DEL of a key that is no lock.
     { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.setnx(\`user:\${id}:created\`, Date.now());\nredis.del(\`user:\${id}\`);` },
+    // SET NX as a set-once: no lock-like key, never released with DEL.
+    { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.set(\`user:\${id}:created\`, Date.now(), 'NX');` },
+    { filename: files.nodeRedis5, code: `${nodeRedis}declare const id: string;\nclient.set(\`invite:\${id}\`, 'sent', { condition: 'NX' });` },
     // The owner is checked before the DEL.
     { filename: files.ioredis, code: `${ioredis}async function release(token: string) {\n  await redis.set('lock:a', token, 'EX', 10, 'NX');\n  if ((await redis.get('lock:a')) === token) await redis.del('lock:a');\n}` },
   ],
@@ -27,7 +30,7 @@ codeRuleTester().run('no-unsafe-lock', asRule(rule), {
       output: null,
       errors: [{
         messageId: 'noTtl', line: 4, column: 1,
-        suggestions: [{ messageId: 'suggestLease', output: `${ioredis}declare const token: string;\nredis.set('lock:report', token, 'NX', 'PX', 30000);` }],
+        suggestions: [{ messageId: 'suggestLease', output: `${ioredis}declare const token: string;\nredis.set('lock:report', token, 'PX', 30000, 'NX');` }],
       }],
     },
     {
@@ -54,6 +57,16 @@ codeRuleTester().run('no-unsafe-lock', asRule(rule), {
       code: `${ioredis}async function acquire(name: string) {\n  const ok = await redis.setnx(\`job:\${name}\`, '1');\n  await redis.expire(\`job:\${name}\`, 30);\n  return ok === 1;\n}`,
       output: null,
       errors: [{ messageId: 'separateExpire', line: 4, column: 20 }],
+    },
+    {
+      // Not lock-like by name, but released with DEL: a lock.
+      filename: files.ioredis,
+      code: `${ioredis}declare const id: string;\nredis.set(\`job:\${id}\`, 'me', 'NX');\nredis.del(\`job:\${id}\`);`,
+      output: null,
+      errors: [
+        { messageId: 'noTtl', line: 4, column: 1, suggestions: [{ messageId: 'suggestLease', output: `${ioredis}declare const id: string;\nredis.set(\`job:\${id}\`, 'me', 'PX', 30000, 'NX');\nredis.del(\`job:\${id}\`);` }] },
+        { messageId: 'unsafeRelease', line: 5, column: 1, suggestions: [] },
+      ],
     },
     {
       filename: files.ioredis,

@@ -53,8 +53,35 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       // Results collected: the pipeline yields the same array; exec()'s [error, value] pairs are unwrapped.
       code: fn(io, '  for (const key of keys) {\n    results.push(await redis.get(key));\n  }'),
       filename: files.ioredisJs,
-      errors: [{ messageId: 'loop', line: 5, column: 24, endLine: 5, endColumn: 38 }],
+      errors: [{
+        messageId: 'loop', line: 5, column: 24, endLine: 5, endColumn: 38,
+        // MGET answers null for a hash key where GET throws WRONGTYPE: only a suggestion.
+        suggestions: [{
+          messageId: 'suggestMget',
+          output: fn(io, '  const keysToRead = [];\n  for (const key of keys) {\n    keysToRead.push(key);\n  }\n  if (keysToRead.length > 0) for (const value of await redis.mget(keysToRead)) results.push(value);'),
+        }],
+      }],
       output: fn(io, '  const pipeline = redis.pipeline();\n  for (const key of keys) {\n    pipeline.get(key);\n  }\n  for (const [error, value] of (await pipeline.exec()) ?? []) {\n    if (error) throw error;\n    results.push(value);\n  }'),
+    },
+    {
+      // Plain SETs: one MSET, nothing sent for an empty loop.
+      code: fn(io, '  for (const item of keys) await redis.set(`item:${item.id}`, item.value);'),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 4, column: 34 }],
+      output: fn(io, '  const entries = [];\n  for (const item of keys) {\n    entries.push(`item:${item.id}`, item.value);\n  }\n  if (entries.length > 0) await redis.mset(entries);'),
+    },
+    {
+      code: fn(nr, '  for (const item of keys) await client.set(`item:${item.id}`, JSON.stringify(item));'),
+      filename: files.nodeRedis5Js,
+      errors: [{ messageId: 'loop', line: 4, column: 34 }],
+      output: fn(nr, '  const entries = [];\n  for (const item of keys) {\n    entries.push([`item:${item.id}`, JSON.stringify(item)]);\n  }\n  if (entries.length > 0) await client.mSet(entries);'),
+    },
+    {
+      // node-redis MSET rejects numbers that SET converts: a value of unknown type stays in a pipeline.
+      code: fn(nr, '  for (const item of keys) await client.set(item.key, item.count);'),
+      filename: files.nodeRedis4.replace(/\.ts$/, '.js'),
+      errors: [{ messageId: 'loop', line: 4, column: 34 }],
+      output: fn(nr, '  const pipeline = client.multi();\n  for (const item of keys) {\n    pipeline.set(item.key, item.count);\n  }\n  await pipeline.execAsPipeline();'),
     },
     {
       // Two commands per iteration, replies dropped: a failing command still throws.
@@ -75,7 +102,7 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       code: fn(nr, '  for (const key of keys) results.push(await client.hGetAll(key));'),
       filename: files.nodeRedis4,
       errors: [{ messageId: 'loop', line: 4, column: 46 }],
-      output: fn(nr, '  const pipeline = client.multi();\n  for (const key of keys) {\n    pipeline.hGetAll(key);\n  }\n  for (const value of await pipeline.execAsPipeline()) results.push(value as (typeof results)[number]);'),
+      output: fn(nr, '  const pipeline = client.multi();\n  for (const key of keys) {\n    pipeline.hGetAll(key);\n  }\n  for (const value of await pipeline.execAsPipeline()) results.push(value as unknown as (typeof results)[number]);'),
     },
     {
       // node-redis 5, for...in, replies dropped.
@@ -91,11 +118,39 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       errors: [{ messageId: 'loop', line: 4, column: 41 }],
       output: fn(io, '  if (keys) {\n  const pipeline = redis.pipeline();\n  for (const k of keys) {\n    pipeline.del(k);\n  }\n  for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;\n  }'),
     },
-    // Other logic in the body would be reordered: reported, no autofix.
+    // Other logic in the body would be reordered: no autofix, a two-pass suggestion.
     {
-      code: fn(io, '  for (const k of keys) {\n    const v = await redis.get(k);\n    results.push(JSON.parse(v));\n  }'),
+      code: fn(io, '  for (const k of keys) {\n    const v = await redis.get(k);\n    results.push(JSON.parse(v), Number(await redis.scard(k + \':s\')));\n  }'),
+      filename: files.ioredisJs,
+      errors: [{
+        messageId: 'loop', line: 5, column: 21,
+        suggestions: [{
+          messageId: 'suggestTwoPass', data: { dialect: 'ioredis pipeline().exec()' },
+          output: fn(io, "  const pipeline = redis.pipeline();\n  for (const k of keys) {\n    pipeline.get(k);\n    pipeline.scard(k + ':s');\n  }\n  const replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {\n    if (error) throw error;\n    return value;\n  });\n  let replyIndex = 0;\n  for (const k of keys) {\n    const v = replies[replyIndex++];\n    results.push(JSON.parse(v), Number(replies[replyIndex++]));\n  }"),
+        }],
+      }],
+    },
+    {
+      code: fn(nr, '  for (let i = 0; i < keys.length; i++) {\n    const hits = Number(await client.incr(keys[i]));\n    console.log(keys[i], hits);\n  }'),
+      filename: files.nodeRedis5Js,
+      errors: [{
+        messageId: 'loop', line: 5, column: 31,
+        suggestions: [{
+          messageId: 'suggestTwoPass', data: { dialect: 'node-redis 5+ multi().execAsPipeline()' },
+          output: fn(nr, '  const pipeline = client.multi();\n  for (let i = 0; i < keys.length; i++) {\n    pipeline.incr(keys[i]);\n  }\n  const replies = await pipeline.execAsPipeline();\n  let replyIndex = 0;\n  for (let i = 0; i < keys.length; i++) {\n    const hits = Number(replies[replyIndex++]);\n    console.log(keys[i], hits);\n  }'),
+        }],
+      }],
+    },
+    {
+      // A command under an `if`, or reading a local of the body: no rewrite at all.
+      code: fn(io, '  for (const k of keys) {\n    const v = await redis.get(k);\n    if (v) await redis.expire(k, 60);\n  }'),
       filename: files.ioredis,
-      errors: [{ messageId: 'loop', line: 5, column: 21 }],
+      errors: [{ messageId: 'loop', line: 5, column: 21, suggestions: [] }],
+    },
+    {
+      code: fn(io, '  for (const k of keys) {\n    const name = k.toUpperCase();\n    console.log(await redis.get(name));\n  }'),
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 6, column: 23, suggestions: [] }],
     },
     {
       // An arithmetic counter bounds a while loop.

@@ -32,13 +32,25 @@ codeRuleTester().run('require-ttl', asRule(rule), {
     { filename: files.ioredis, code: `${ioredis}declare const key: string;\nredis.set(key, 'u');` },
     // Read-modify-write is not cache-aside: the reply is not tested for a miss.
     { filename: files.ioredis, code: `${ioredis}async function f(id: string) {\n  const v = await redis.get(\`counter:\${id}\`);\n  await redis.set(\`counter:\${id}\`, String(Number(v) + 1));\n}` },
+    // "Set a default when absent" is not cache-aside: the reply is never served.
+    { filename: files.ioredis, code: `${ioredis}async function init() {\n  const flags = await redis.get('config:flags');\n  if (!flags) await redis.set('config:flags', '{}');\n}` },
     // ignoreKeyPatterns wins; a lock without TTL is no-unsafe-lock's finding.
     { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.set(\`session:\${id}\`, 'u');`, options: [{ ignoreKeyPatterns: ['session:*'] }] },
     { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.set(\`lock:\${id}\`, 'u', 'NX');` },
+    // GETEX later in the function sets the TTL too.
+    { filename: files.ioredis, code: `${ioredis}async function f(id: string) {\n  await redis.set(\`session:\${id}\`, 'u');\n  await redis.getex(\`session:\${id}\`, 'EX', 60);\n}` },
+    { filename: files.nodeRedis5, code: `${nodeRedis}client.sendCommand(['SET', 'session:1', 'x', 'EX', '60']);` },
+    { filename: files.ioredis, code: `${ioredis}redis.multi([['set', 'session:1', 'v'], ['expire', 'session:1', 60]]).exec();` },
     // Lua is not read for key arguments.
     { filename: files.ioredis, code: `${ioredis}redis.eval("redis.call('SET', KEYS[1], ARGV[1])", 1, 'session:1', 'x');` },
   ],
   invalid: [
+    {
+      filename: files.ioredis,
+      code: `${ioredis}const load = async (id: string) => {\n  const hit = await redis.get(\`page:\${id}\`);\n  if (hit !== null) return JSON.parse(hit);\n  await redis.set(\`page:\${id}\`, '{}');\n  return {};\n};`,
+      output: null,
+      errors: [{ messageId: 'noTtl', line: 6, column: 9, suggestions: [{ messageId: 'suggestTtl', output: `${ioredis}const load = async (id: string) => {\n  const hit = await redis.get(\`page:\${id}\`);\n  if (hit !== null) return JSON.parse(hit);\n  await redis.set(\`page:\${id}\`, '{}', 'EX', 3600);\n  return {};\n};` }] }],
+    },
     {
       filename: files.ioredis,
       code: `${ioredis}declare const id: string;\nredis.set(\`session:\${id}\`, 'u');`,
@@ -101,6 +113,21 @@ codeRuleTester().run('require-ttl', asRule(rule), {
       options: [{ checkAllKeys: true, ttlSeconds: 10 }],
       output: `${ioredis}redis.set('profile:1', 'x', 'EX', 10);\nredis.mset('a', '1', 'tmp:b', '2');`,
       errors: [{ messageId: 'noTtl', line: 3, column: 1 }, { messageId: 'noTtl', line: 4, column: 1, suggestions: [] }],
+    },
+    {
+      // Every form of the command: call(), sendCommand(), a batch array. Reported without a rewrite.
+      filename: files.nodeRedis5,
+      code: `${nodeRedis}client.sendCommand(['SET', 'session:1', 'x']);`,
+      options: [{ ttlSeconds: 60 }],
+      output: null,
+      errors: [{ messageId: 'noTtl', line: 3, column: 1, suggestions: [] }],
+    },
+    {
+      filename: files.ioredis,
+      code: `${ioredis}redis.call('set', 'tmp:upload', 'x');\nredis.multi([['set', 'cache:home', 'v'], ['get', 'cache:home']]).exec();`,
+      options: [{ ttlSeconds: 60 }],
+      output: null,
+      errors: [{ messageId: 'noTtl', line: 3, column: 1, suggestions: [] }, { messageId: 'noTtl', line: 4, column: 14, suggestions: [] }],
     },
     {
       // Only the user's clientNames vouch for the receiver: the dialect is unknown, so no rewrite.

@@ -1,0 +1,88 @@
+import type { ESLint } from 'eslint';
+import { gitignoreLineToPattern } from '../../dist/src/cli/gitignore.js';
+import { withoutUnparseableFixes } from '../../dist/src/cli/fix-guard.js';
+import { parseRuleSpec } from '../../dist/src/cli/program.js';
+import { oneLine } from '../../dist/src/cli/exit-codes.js';
+
+describe('gitignore lines become flat-config ignore patterns', () => {
+  it.each([
+    ['build/', '**/build/'],
+    ['/generated.js', 'generated.js'],
+    ['*.log', '**/*.log'],
+    ['docs/out', 'docs/out'],
+    ['!keep.log', '!**/keep.log'],
+    ['\\#hash', '**/#hash'],
+    ['# a comment', undefined],
+    ['   ', undefined],
+    ['**/tmp', '**/tmp'],
+  ])('%j -> %j', (line, pattern) => {
+    expect(gitignoreLineToPattern(line)).toBe(pattern);
+  });
+});
+
+describe('fixes that break parsing are never written', () => {
+  const result = (over: Partial<ESLint.LintResult>): ESLint.LintResult =>
+    ({ filePath: '/p/a.js', messages: [], errorCount: 0, warningCount: 0, ...over }) as ESLint.LintResult;
+
+  it('drops the output of a file whose fixed text has a fatal parse error, and names it', () => {
+    const broken = result({ filePath: '/p/broken.js', output: 'const = ;', messages: [{ fatal: true, ruleId: null, severity: 2, message: 'Parsing error', line: 1, column: 7 }] });
+    const fine = result({ filePath: '/p/fine.js', output: 'const a = 1;' });
+    const { results, skipped } = withoutUnparseableFixes([broken, fine]);
+    expect(skipped).toEqual(['/p/broken.js']);
+    expect(results[0]).not.toHaveProperty('output');
+    expect(results[0].messages).toHaveLength(1);
+    expect(results[1].output).toBe('const a = 1;');
+  });
+});
+
+describe('--rule specs', () => {
+  it.each([
+    ['no-keys:off', ['no-keys', 'off']],
+    ['redis/no-select:warn', ['no-select', 'warn']],
+    ['conf-require-auth:2', ['conf-require-auth', 'error']],
+    ['no-keys:ERROR', ['no-keys', 'error']],
+  ])('%s', (spec, expected) => {
+    expect(parseRuleSpec(spec)).toEqual(expected);
+  });
+  it.each(['no-keys', 'no-keys:loud', ':off', 'other/no-keys:off'])('rejects %s', (spec) => {
+    expect(() => parseRuleSpec(spec)).toThrow(/expected <rule-id>:<off\|warn\|error>/);
+  });
+});
+
+describe('one-line reasons', () => {
+  it('names the path and code of a read error, and only the first line of a message', () => {
+    expect(oneLine(Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES', path: '/etc/redis/redis.conf' }))).toBe('cannot read /etc/redis/redis.conf: EACCES');
+    expect(oneLine(new Error('first\nsecond'))).toBe('first');
+    expect(oneLine('plain')).toBe('plain');
+  });
+});
+
+describe('the progress line', () => {
+  it('counts linted files on a terminal once the run is slow, and clears itself', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { startProgress, progressPlugin } = await import('../../dist/src/cli/progress.js');
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (c) => (text += c.toString()));
+    const line = startProgress(stream as unknown as NodeJS.WriteStream, 0);
+    progressPlugin.rules.tick.create({ filename: '/p/a.ts' });
+    progressPlugin.rules.tick.create({ filename: '/p/a.ts' }); // a second fix pass over the same file
+    progressPlugin.rules.tick.create({ filename: '/p/b.conf' });
+    await new Promise((r) => setTimeout(r, 250));
+    line.stop();
+    expect(text).toMatch(/\r\x1b\[2Klinting… 2 files, \d+\.\d s/);
+    expect(text.endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('stays silent for a quick run', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { startProgress } = await import('../../dist/src/cli/progress.js');
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (c) => (text += c.toString()));
+    const line = startProgress(stream as unknown as NodeJS.WriteStream, 10_000);
+    await new Promise((r) => setTimeout(r, 150));
+    line.stop();
+    expect(text).toBe('');
+  });
+});

@@ -1,0 +1,108 @@
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import ts from 'typescript';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { fixturesDir } from '../helpers/rule-tester';
+
+const plugin = createRequire(__filename)('../../dist/src/index.js');
+
+const rules: Linter.RulesRecord = {
+  'redis/require-ttl': 'error',
+  'redis/no-unbounded-collection': 'error',
+  'redis/no-non-atomic-expire': 'error',
+  'redis/no-unsafe-lock': 'error',
+};
+
+/** Applies every autofix, then every first suggestion, one at a time, as a user accepting them all would. */
+function acceptEverything(code: string, filename: string): string {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{ files: ['**/*.ts'], plugins: { redis: plugin }, languageOptions: { parser: tsParser }, rules }];
+  let text = linter.verifyAndFix(code, config, { filename }).output;
+  for (let round = 0; round < 50; round++) {
+    const next = linter.verify(text, config, { filename }).find((m) => m.suggestions?.length);
+    if (!next) break;
+    const { fix } = next.suggestions![0];
+    text = text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+  }
+  return text;
+}
+
+/**
+ * Type errors per file of TypeScript texts placed at the given paths (resolving the worktree's
+ * node_modules), checked in one program because loading the clients' typings dominates the cost.
+ */
+function typeErrors(texts: Map<string, string>): Map<string, string[]> {
+  const options: ts.CompilerOptions = {
+    strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler, esModuleInterop: true, skipLibCheck: true, types: ['node'],
+  };
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, language, ...rest) => {
+    const text = texts.get(name);
+    return text !== undefined ? ts.createSourceFile(name, text, language) : getSourceFile(name, language, ...rest);
+  };
+  host.fileExists = ((exists) => (name: string) => texts.has(name) || exists(name))(host.fileExists.bind(host));
+  const program = ts.createProgram([...texts.keys()], options, host);
+  const errors = new Map<string, string[]>([...texts.keys()].map((name) => [name, []]));
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const list = errors.get(diagnostic.file?.fileName ?? '') ?? errors.get([...texts.keys()][0])!;
+    list.push(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  }
+  return errors;
+}
+
+const snippets: Record<string, [project: string, code: string]> = {
+  ioredis: ['ioredis-app', `import Redis from 'ioredis';
+const redis = new Redis();
+export async function run(id: string, e: string, token: string): Promise<unknown[]> {
+  await redis.set(\`session:\${id}\`, e);
+  await redis.lpush('events', e);
+  const pushed = await redis.rpush('log', e);
+  const count = await redis.incr(\`rate:\${id}\`);
+  await redis.expire(\`rate:\${id}\`, 60);
+  await redis.xadd('stream:audit', '*', 'a', e);
+  await redis.set(\`lock:\${id}\`, token, 'NX');
+  await redis.del(\`lock:\${id}\`);
+  return [pushed, count];
+}
+`],
+  'node-redis-4': ['node-redis-4-app', `import { createClient } from 'redis';
+const client = createClient();
+export async function run(id: string, e: string, token: string): Promise<unknown[]> {
+  await client.set(\`session:\${id}\`, e);
+  await client.lPush('events', e);
+  const pushed = await client.rPush('log', e);
+  const count = await client.incr(\`rate:\${id}\`);
+  await client.expire(\`rate:\${id}\`, 60);
+  await client.xAdd('stream:audit', '*', { a: e });
+  await client.set(\`lock:\${id}\`, token, { NX: true });
+  await client.del(\`lock:\${id}\`);
+  return [pushed, count];
+}
+`],
+};
+snippets['node-redis-5'] = ['node-redis-5-app', snippets['node-redis-4'][1]];
+const typingsOf: Record<string, string> = { ioredis: 'ioredis', 'node-redis-4': 'redis4', 'node-redis-5': 'redis5' };
+
+it('every fix and suggestion leaves TypeScript that type-checks (ioredis, node-redis 4, node-redis 5)', () => {
+  const texts = new Map<string, string>();
+  const fixedTexts: string[] = [];
+  for (const [name, [project, code]] of Object.entries(snippets)) {
+    const original = join(fixturesDir, project, `__typecheck_${name}__.ts`);
+    const fixed = acceptEverything(code, original);
+    expect(fixed.match(/\.multi\(\)/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(fixed).toMatch(/MAXLEN/);
+    expect(fixed).toMatch(/\.eval\(/);
+    // Type-check against the client major the fixture project pins (npm aliases redis4, redis5).
+    const typed = (text: string) => text.replace("from 'redis'", `from '${typingsOf[name]}'`);
+    texts.set(original, typed(code));
+    texts.set(join(fixturesDir, project, `__typecheck_${name}_fixed__.ts`), typed(fixed));
+    fixedTexts.push(fixed);
+  }
+  expect(fixedTexts).toHaveLength(3);
+  const errors = typeErrors(texts);
+  expect(Object.fromEntries(errors)).toEqual(Object.fromEntries([...texts.keys()].map((name) => [name, []])));
+});
