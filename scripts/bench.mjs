@@ -105,7 +105,8 @@ if (only.includes('typed')) {
   }));
   const files = readAll(all.filter((f) => f.endsWith('.ts')));
   const typed = (entries) => [
-    ...entries.map((entry) => ({ ...entry, files: ['**/*.ts'] })),
+    // Only the code entries: the redis.conf entry has its own language.
+    ...entries.filter((entry) => !entry.language),
     { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: typedDir } } },
   ];
   const tsOnly = typed(tseslint.configs.recommendedTypeChecked);
