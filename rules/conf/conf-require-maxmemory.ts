@@ -1,4 +1,4 @@
-import { configOf, fileStart, inThisFile, type ConfRuleContext } from '../../src/conf/rule-helpers';
+import { configOf, locOf, type ConfRuleContext } from '../../src/conf/rule-helpers';
 import { parseMemory } from '../../src/conf/values';
 import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
 
@@ -18,7 +18,7 @@ const rule: RedisRuleModule = {
         if (config.sentinel) return;
         const setting = config.last('maxmemory');
         if ((parseMemory(config.value('maxmemory')[0] ?? '0') ?? 1n) !== 0n) return;
-        const loc = setting ? (inThisFile(setting) ? setting.directive.loc : setting.anchor.loc) : fileStart();
+        const loc = locOf(setting);
         context.report({ loc, messageId: 'noLimit', data: { what: setting ? '"maxmemory 0" means no limit' : 'No maxmemory line, so no memory limit' } });
       },
     };

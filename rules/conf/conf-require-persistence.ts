@@ -1,5 +1,5 @@
 import { argsOf } from '../../src/conf/ast';
-import { configOf, fileStart, inThisFile, type ConfRuleContext } from '../../src/conf/rule-helpers';
+import { configOf, locOf, type ConfRuleContext } from '../../src/conf/rule-helpers';
 import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
 
 const rule: RedisRuleModule = {
@@ -20,12 +20,12 @@ const rule: RedisRuleModule = {
         const appendonly = (config.value('appendonly')[0] ?? 'no').toLowerCase() === 'yes';
         if (!appendonly && config.savePoints().length === 0) {
           const save = config.last('save');
-          const loc = save ? (inThisFile(save) ? save.directive.loc : save.anchor.loc) : fileStart();
+          const loc = locOf(save);
           context.report({ loc, messageId: 'noPersistence', data: { save: save ? 'save ""' : 'no save points' } });
         }
         const fsync = config.last('appendfsync');
         if (appendonly && fsync && (config.value('appendfsync')[0] ?? '').toLowerCase() === 'no') {
-          context.report({ loc: (inThisFile(fsync) ? argsOf(fsync.directive)[0] : fsync.anchor).loc, messageId: 'fsyncNo' });
+          context.report({ loc: locOf(fsync, argsOf(fsync.directive)[0]), messageId: 'fsyncNo' });
         }
       },
     };

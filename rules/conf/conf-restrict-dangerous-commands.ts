@@ -1,6 +1,6 @@
 import { aclAllows } from '../../src/conf/acl';
 import { dangerousCommands } from '../../src/conf/dangerous-commands';
-import { configOf, fileStart, inThisFile, type ConfRuleContext } from '../../src/conf/rule-helpers';
+import { configOf, inThisFile, locOf, type ConfRuleContext } from '../../src/conf/rule-helpers';
 import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
 
 const categoriesOf = (command: string) => dangerousCommands[command]?.categories ?? [];
@@ -31,7 +31,7 @@ const rule: RedisRuleModule = {
         });
         if (open.length === 0) return;
         const occurrence = user.source === 'user' ? user.occurrence : undefined;
-        const loc = occurrence ? (inThisFile(occurrence) ? occurrence.directive.loc : occurrence.anchor.loc) : fileStart();
+        const loc = locOf(occurrence);
         const rules = open.map((c) => `-${c}`).join(' ');
         const suggest =
           occurrence && inThisFile(occurrence)

@@ -57,13 +57,30 @@ function ruleSeverities(specs: string[], plugin: Plugin): Record<string, Severit
   return out;
 }
 
+const isGlob = (p: string) => /[*?[{]/.test(p);
+
+/**
+ * ESLint ignores every file outside its working directory, so `redis-lint /etc/redis/redis.conf` run from
+ * a home directory would lint nothing: the run is rooted at the deepest directory holding the current
+ * one and every path named.
+ */
+export function lintRoot(cwd: string, paths: string[]): string {
+  let root = resolve(cwd);
+  for (const p of paths) {
+    const target = resolve(cwd, isGlob(p) ? p.slice(0, p.search(/[*?[{]/)) || '.' : p);
+    while (relative(root, target).startsWith('..')) root = dirname(root);
+  }
+  return root;
+}
+
 function settingsFor(options: CliOptions, paths: string[], io: CliIo, plugin: Plugin): LintSettings {
   if (options.config && options.useEslintConfig) throw new UsageError('--config and --use-eslint-config exclude each other');
+  const root = lintRoot(io.cwd, paths);
   const extraConfFiles = paths
-    .filter((p) => p.endsWith('.conf') && !confNamePattern.test(basename(p)) && !/[*?[{]/.test(p))
-    .map((p) => relative(io.cwd, resolve(io.cwd, p)).split('\\').join('/'));
+    .filter((p) => p.endsWith('.conf') && !confNamePattern.test(basename(p)) && !isGlob(p))
+    .map((p) => relative(root, resolve(io.cwd, p)).split('\\').join('/'));
   return {
-    cwd: io.cwd,
+    cwd: root,
     fix: options.fix === true || options.fixDryRun === true,
     config: options.config ? { kind: 'file', path: resolve(io.cwd, options.config) } : options.useEslintConfig ? { kind: 'project' } : { kind: 'builtin' },
     rules: ruleSeverities(options.rule, plugin),
@@ -110,7 +127,8 @@ async function lint(options: CliOptions, paths: string[], io: CliIo): Promise<nu
       const text = await readAll(io.stdin);
       results = await eslint.lintText(text, { filePath: options.stdinFilename ? resolve(io.cwd, options.stdinFilename) : undefined, warnIgnored: true });
     } else {
-      results = await eslint.lintFiles(paths.length > 0 ? paths : ['.']);
+      // Paths are named relative to where the user is; ESLint resolves them against the run's root.
+      results = await eslint.lintFiles((paths.length > 0 ? paths : ['.']).map((p) => (settings.cwd === io.cwd ? p : resolve(io.cwd, p))));
     }
   } finally {
     progress?.stop();

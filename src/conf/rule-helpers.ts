@@ -1,6 +1,5 @@
 /** What every conf-* rule needs: the effective config of the file being linted and where to report. */
 import type { Directive, Document, SourceLocation, Word } from './ast';
-import { argsOf } from './ast';
 import { effectiveConfigOf, type EffectiveConfig, type Occurrence } from './effective-config';
 import type { ConfLanguageOptions } from './language-options';
 import type { ConfSourceCode } from './source-code';
@@ -26,9 +25,13 @@ export const fileStart = (): SourceLocation => ({ start: { line: 1, column: 1 },
 /** True when the directive is written in the linted file (not pulled in by an include). */
 export const inThisFile = (o: Occurrence | undefined): boolean => !!o && o.anchor === o.directive;
 
-/** The first argument of the occurrence when it is in this file, else the include line that brought it in. */
-export function reportNode(o: Occurrence): Directive | Word {
-  return inThisFile(o) ? (argsOf(o.directive)[0] ?? o.directive) : o.anchor;
+/**
+ * Where to report a finding about a directive: the given node (or the whole line) when the line is in
+ * this file, the `include` line that brought it in otherwise, the first line when it is absent.
+ */
+export function locOf(o: Occurrence | undefined, node?: Directive | Word): SourceLocation {
+  if (!o) return fileStart();
+  return inThisFile(o) ? (node ?? o.directive).loc : o.anchor.loc;
 }
 
 /** A suggestion/fix that adds a line at the top of the file, after any leading comments. */

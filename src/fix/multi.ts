@@ -33,6 +33,8 @@ export function multiChain(sourceCode: SourceCode, receiver: TSESTree.Node, comm
 export function multiStatements(
   dialect: Dialect, sourceCode: SourceCode, receiver: TSESTree.Node, commands: QueuedCommand[],
   result: { kind: 'const' | 'let' | 'var'; name: string } | undefined, awaited: boolean, typescript: boolean,
+  /** The code the new names must not collide with: the enclosing function (or the file). */
+  scopeText: string = sourceCode.text,
 ): string | undefined {
   if (dialect === 'node-redis-3') return undefined;
   const chain = multiChain(sourceCode, receiver, commands);
@@ -46,7 +48,7 @@ export function multiStatements(
     const error = freshName(['error', 'commandError'], chain);
     return `for (const [${error}] of ${replies}) if (${error}) throw ${error};`;
   }
-  const names = commands.map((_, i) => freshName([i === 0 ? 'writeError' : `${commands[i].method.toLowerCase()}Error`], sourceCode.text, result.name));
+  const names = commands.map((_, i) => freshName([i === 0 ? 'writeError' : `${commands[i].method.toLowerCase()}Error`], scopeText, result.name));
   const pattern = names.map((name, i) => (i === 0 ? `[${name}, ${result.name}]` : `[${name}]`)).join(', ');
   return `${result.kind} [${pattern}] = ${replies};\nif (${names.join(' || ')}) throw ${names.join(' || ')};`;
 }
@@ -64,7 +66,11 @@ export function statementsAsMulti(
 ): { auto: boolean; apply: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
   if (first.statement.type === 'VariableDeclaration' && !['const', 'let', 'var'].includes(first.statement.kind)) return undefined;
   const result = first.kind === 'declaration' ? { kind: first.statement.kind as 'const' | 'let' | 'var', name: first.id.name } : undefined;
-  const text = multiStatements(dialect, sourceCode, receiver, commands, result, first.awaited, typescript);
+  // A name the rewrite declares can only clash with names the enclosing function uses or sees.
+  let fn: TSESTree.Node | undefined = first.statement.parent;
+  while (fn && fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') fn = fn.parent;
+  const scopeText = fn ? sourceCode.getText(fn) : sourceCode.text;
+  const text = multiStatements(dialect, sourceCode, receiver, commands, result, first.awaited, typescript, scopeText);
   if (!text) return undefined;
   const replacement = text.replace(/\n/g, `\n${indentOf(sourceCode, first.statement)}`);
   const range: [number, number] = [first.statement.range[0], last.range[1]];

@@ -1,28 +1,32 @@
 import { readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyFixture, runCli, spawnCli, repoRoot } from '../helpers/cli';
+import { scratchProject, runCli, spawnCli, repoRoot } from '../helpers/cli';
 
 describe('redis-lint: exit codes and reports', () => {
-  it('exits 1 on the fixtures and groups the human report by file with a summary by rule', async () => {
-    const { code, stdout } = await runCli(['fixtures/']);
+  it('groups the human report by file with a summary by rule, exit 1', async () => {
+    const dir = scratchProject();
+    const { code, stdout } = await runCli(['.'], { cwd: dir });
     expect(code).toBe(1);
-    expect(stdout).toContain('fixtures/ioredis-app/sessions.ts\n  7:10  error    KEYS walks the whole keyspace');
-    expect(stdout).toMatch(/✖ 7 problems \(7 errors, 0 warnings\) in 3 files/);
-    expect(stdout).toMatch(/\n {2}redis\/no-keys {4}4 errors\n {2}redis\/no-select {2}2 errors\n {2}redis\/no-flush {3}1 error\n/);
-    expect(stdout).toContain('3 problems fixable with --fix');
+    expect(stdout).toContain('sessions.ts\n  7:3    error    KEYS walks the whole keyspace');
+    expect(stdout).toMatch(/\n {2}12:38 {2}error {4}FLUSHALL .* {2}redis\/no-flush\n/);
+    expect(stdout).toContain('✖ 3 problems (3 errors, 0 warnings) in 1 file\n');
+    expect(stdout).toMatch(/\n {2}redis\/no-flush {3}1 error\n {2}redis\/no-keys {4}1 error\n {2}redis\/no-select {2}1 error\n/);
+    expect(stdout).toContain('1 problem fixable with --fix');
     // Not a terminal: no ANSI colour codes.
     expect(stdout).not.toContain('\x1b[');
+    // The README's first command: the bundled fixtures have problems.
+    expect((await runCli(['fixtures/'])).code).toBe(1);
   });
 
   it('exits 0 with no output on clean code', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'sessions.ts'), "const m = new Map<string, number>();\nexport const k = [...m.keys(), ...Object.keys({})];\n");
     const { code, stdout, stderr } = await runCli(['.'], { cwd: dir });
     expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('ignores comments meant for the project\'s other ESLint rules (zero-config runs only redis/* rules)', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(
       join(dir, 'sessions.ts'),
       "/* eslint-disable no-console */\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const a: any = 1;\n/* eslint max-len: off */\n",
@@ -34,10 +38,11 @@ describe('redis-lint: exit codes and reports', () => {
   });
 
   it('colours only on a terminal, and NO_COLOR or --no-color turn it off', async () => {
-    expect((await runCli(['fixtures/ioredis-app'], { tty: true })).stdout).toContain('\x1b[31m');
-    expect((await runCli(['fixtures/ioredis-app'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
-    expect((await runCli(['fixtures/ioredis-app', '--no-color'], { tty: true })).stdout).not.toContain('\x1b[');
-    expect((await runCli(['fixtures/ioredis-app', '--color'])).stdout).toContain('\x1b[31m');
+    const cwd = scratchProject();
+    expect((await runCli(['.'], { cwd, tty: true })).stdout).toContain('\x1b[31m');
+    expect((await runCli(['.'], { cwd, tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+    expect((await runCli(['.', '--no-color'], { cwd, tty: true })).stdout).not.toContain('\x1b[');
+    expect((await runCli(['.', '--color'], { cwd })).stdout).toContain('\x1b[31m');
   });
 
   it('exits 2 with one line for a path that does not exist, an unknown option or an unknown rule', async () => {
@@ -68,35 +73,36 @@ describe('redis-lint: exit codes and reports', () => {
   });
 
   it('--rule turns a rule off or down to a warning; --max-warnings then decides the exit code', async () => {
-    const off = await runCli(['fixtures/ioredis-app', '--rule', 'no-keys:off', '--rule', 'redis/no-select:0', '--rule', 'no-flush:off']);
+    const cwd = scratchProject();
+    const off = await runCli(['.', '--rule', 'no-keys:off', '--rule', 'redis/no-select:0', '--rule', 'no-flush:off'], { cwd });
     expect(off).toMatchObject({ code: 0, stdout: '' });
-    const warn = ['fixtures/ioredis-app', '--rule', 'no-keys:warn', '--rule', 'no-select:warn', '--rule', 'no-flush:warn'];
-    expect((await runCli(warn)).code).toBe(0);
-    expect((await runCli([...warn, '--max-warnings', '3'])).code).toBe(0);
-    const over = await runCli([...warn, '--max-warnings', '2']);
+    const warn = ['.', '--rule', 'no-keys:warn', '--rule', 'no-select:warn', '--rule', 'no-flush:warn'];
+    expect((await runCli(warn, { cwd })).code).toBe(0);
+    expect((await runCli([...warn, '--max-warnings', '3'], { cwd })).code).toBe(0);
+    const over = await runCli([...warn, '--max-warnings', '2'], { cwd });
     expect(over.code).toBe(1);
     expect(over.stderr).toBe('redis-lint: 3 warnings exceed --max-warnings 2\n');
     // --quiet hides warnings from the report.
-    const quiet = await runCli([...warn.slice(0, 3), '--quiet']);
+    const quiet = await runCli([...warn.slice(0, 3), '--quiet'], { cwd });
     expect(quiet.code).toBe(1);
     expect(quiet.stdout).toContain('redis/no-select');
     expect(quiet.stdout).not.toContain('redis/no-keys');
   });
 
   it('writes json to --output-file without the file source, with a one-line reason on stderr', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     const { code, stdout, stderr } = await runCli(['.', '-f', 'json', '-o', 'reports/out.json'], { cwd: dir });
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe('redis-lint: 3 errors and 0 warnings in 1 file\n');
     const report = JSON.parse(readFileSync(join(dir, 'reports', 'out.json'), 'utf8'));
     expect(report).toHaveLength(1);
-    expect(report[0].messages.map((m: { ruleId: string; line: number }) => `${m.ruleId}@${m.line}`)).toEqual(['redis/no-keys@7', 'redis/no-select@12', 'redis/no-flush@16']);
+    expect(report[0].messages.map((m: { ruleId: string; line: number }) => `${m.ruleId}@${m.line}`)).toEqual(['redis/no-keys@7', 'redis/no-select@10', 'redis/no-flush@12']);
     expect(report[0]).not.toHaveProperty('source');
   });
 
   it('loads any other ESLint formatter by path', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'count.cjs'), 'module.exports = (results) => `count=${results.reduce((n, r) => n + r.messages.length, 0)}`;\n');
     const { code, stdout } = await runCli(['sessions.ts', '-f', './count.cjs'], { cwd: dir });
     expect(code).toBe(1);
@@ -107,7 +113,7 @@ describe('redis-lint: exit codes and reports', () => {
   });
 
   it('--fix writes the SCAN rewrite; a second run finds nothing fixable; --fix-dry-run writes nothing', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     const before = readFileSync(join(dir, 'sessions.ts'), 'utf8');
     const dry = await runCli(['.', '--fix-dry-run', '-f', 'json'], { cwd: dir });
     expect(readFileSync(join(dir, 'sessions.ts'), 'utf8')).toBe(before);
@@ -148,7 +154,7 @@ describe('redis-lint: exit codes and reports', () => {
   });
 
   it('skips node_modules and what .gitignore ignores, and accepts globs', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     mkdirSync(join(dir, 'node_modules', 'dep'), { recursive: true });
     mkdirSync(join(dir, 'build'), { recursive: true });
     const bad = "import Redis from 'ioredis';\nexport const k = () => new Redis().keys('*');\n";
@@ -174,7 +180,7 @@ describe('redis-lint: exit codes and reports', () => {
 
 describe('redis-lint: bad input never crashes', () => {
   it('reports a binary file as a parse error (exit 1, one line per file), not a crash', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'blob.js'), Buffer.from([0x00, 0xff, 0xfe, 0x01, 0x7f, 0x80, 0x00, 0x0a, 0x1b]));
     const { code, stdout, stderr } = await runCli(['blob.js'], { cwd: dir });
     expect(code).toBe(1);
@@ -185,14 +191,14 @@ describe('redis-lint: bad input never crashes', () => {
   });
 
   it('lints a 10 MB line', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'big.js'), `export const s = "${'x'.repeat(10 * 1024 * 1024)}";\n`);
     const { code, stderr } = await runCli(['big.js'], { cwd: dir });
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('exits 2 naming an unreadable path (a dangling symlink), not a stack trace', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     symlinkSync(join(dir, 'gone.js'), join(dir, 'dangling.js'));
     const { code, stderr } = await runCli(['dangling.js'], { cwd: dir });
     expect(code).toBe(2);
@@ -202,7 +208,7 @@ describe('redis-lint: bad input never crashes', () => {
   });
 
   it('prints a stack trace only with --debug', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'throws.cjs'), "throw new Error('formatter exploded');\n");
     const plain = await runCli(['sessions.ts', '-f', './throws.cjs'], { cwd: dir });
     expect(plain.code).toBe(2);
@@ -214,7 +220,7 @@ describe('redis-lint: bad input never crashes', () => {
 
   it('the executable exits with the same codes as a separate process', () => {
     expect(spawnCli(['fixtures/']).code).toBe(1);
-    expect(spawnCli(['fixtures/', '--rule', 'no-keys:off', '--rule', 'no-select:off', '--rule', 'no-flush:off']).code).toBe(0);
+    expect(spawnCli(['.', '--rule', 'no-keys:off', '--rule', 'no-select:off', '--rule', 'no-flush:off'], { cwd: scratchProject() }).code).toBe(0);
     const missing = spawnCli(['missing-dir']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("redis-lint: No files matching 'missing-dir' were found.\n");
@@ -227,7 +233,7 @@ describe('redis-lint inside the project\'s own ESLint setup', () => {
     `module.exports = [{ files: ['**/*.ts'], languageOptions: { parser: redis.configs.recommended[0].languageOptions.parser }, plugins: { redis }, rules: { 'redis/${rule}': 'error' } }];\n`;
 
   it('--use-eslint-config uses eslint.config.* instead of the presets, plus --rule', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'eslint.config.cjs'), projectConfig('no-select'));
     const rules = async (args: string[]) => JSON.parse((await runCli([...args, '-f', 'json'], { cwd: dir })).stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
     expect(await rules(['--use-eslint-config', 'sessions.ts'])).toEqual(['redis/no-select']);
@@ -237,7 +243,7 @@ describe('redis-lint inside the project\'s own ESLint setup', () => {
   });
 
   it('--config <file> uses that file', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'only-keys.config.cjs'), projectConfig('no-keys'));
     const { code, stdout } = await runCli(['--config', 'only-keys.config.cjs', 'sessions.ts', '-f', 'json'], { cwd: dir });
     expect(code).toBe(1);

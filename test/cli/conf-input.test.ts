@@ -1,6 +1,6 @@
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyFixture, hasConfLanguage, plugin, runCli } from '../helpers/cli';
+import { scratchProject, hasConfLanguage, plugin, runCli } from '../helpers/cli';
 
 /* redis.conf through the CLI: what an operator may point it at. A file that cannot be read exits 2;
    anything readable, however odd, is linted and reported (exit 0 or 1), never a crash. */
@@ -12,7 +12,7 @@ const messagesOf = (stdout: string) =>
 
 describeConf('redis-lint on bad redis.conf input', { timeout: 120_000 }, () => {
   it('lints a binary file named redis.conf: reports, no crash, no raw control bytes on the terminal', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     const bytes = Buffer.alloc(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 151 + 7) % 256;
     writeFileSync(join(dir, 'redis.conf'), bytes);
@@ -26,7 +26,7 @@ describeConf('redis-lint on bad redis.conf input', { timeout: 120_000 }, () => {
   });
 
   it('lints a 10 MB line without echoing the secret on it', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     const long = `${secret}${'x'.repeat(10 * 1024 * 1024)}`;
     writeFileSync(join(dir, 'redis.conf'), `bind 0.0.0.0\nrequirepass "${long}"\n`);
     for (const format of ['json', 'sarif', 'stylish']) {
@@ -38,7 +38,7 @@ describeConf('redis-lint on bad redis.conf input', { timeout: 120_000 }, () => {
   });
 
   it('lints a file of 100,000 directives', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'redis.conf'), 'maxmemory 100mb\n'.repeat(100_000));
     const { code, stdout } = await runCli(['redis.conf', '-f', 'json'], { cwd: dir });
     expect(code).toBe(1);
@@ -48,7 +48,7 @@ describeConf('redis-lint on bad redis.conf input', { timeout: 120_000 }, () => {
   });
 
   it('reports an include loop instead of following it forever', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'redis.conf'), `include ${join(dir, 'redis-extra.conf')}\nbind 127.0.0.1\n`);
     writeFileSync(join(dir, 'redis-extra.conf'), `include ${join(dir, 'redis.conf')}\n`);
     const { code, stdout } = await runCli(['redis.conf', '-f', 'json'], { cwd: dir });
@@ -57,7 +57,7 @@ describeConf('redis-lint on bad redis.conf input', { timeout: 120_000 }, () => {
   });
 
   it('exits 2 for a redis.conf that cannot be read', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     symlinkSync(join(dir, 'missing.conf'), join(dir, 'redis.conf'));
     const { code, stderr } = await runCli(['.'], { cwd: dir });
     expect(code).toBe(2);
@@ -65,7 +65,7 @@ describeConf('redis-lint on bad redis.conf input', { timeout: 120_000 }, () => {
   });
 
   it('never prints a password in any format', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'redis.conf'), `bind 0.0.0.0\nrequirepass "${secret}"\nmasterauth ${secret}\nuser default on >${secret} ~* +@all\n`);
     for (const format of ['json', 'sarif', 'stylish']) {
       const { stdout, stderr } = await runCli(['redis.conf', '-f', format], { cwd: dir });
@@ -74,18 +74,22 @@ describeConf('redis-lint on bad redis.conf input', { timeout: 120_000 }, () => {
   });
 
   it('reads any .conf named on the command line as a redis.conf', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, '6379.conf'), 'bind 0.0.0.0\n');
     const { code, stdout } = await runCli(['6379.conf', '-f', 'json'], { cwd: dir });
     expect(code).toBe(1);
     expect(messagesOf(stdout).some((m) => m.ruleId === 'redis/conf-no-public-bind')).toBe(true);
+    // From another directory, by absolute path: how an operator audits /etc/redis/6379.conf.
+    const elsewhere = await runCli([join(dir, '6379.conf'), '-f', 'json'], { cwd: scratchProject('ioredis-app', {}) });
+    expect(elsewhere.code).toBe(1);
+    expect(messagesOf(elsewhere.stdout).some((m) => m.ruleId === 'redis/conf-no-public-bind')).toBe(true);
     // Found by a directory walk it is not a redis.conf (nginx, supervisor... use .conf too).
     const walked = await runCli(['.', '-f', 'json'], { cwd: dir });
     expect(walked.stdout).not.toContain('6379.conf');
   });
 
   it.skipIf(!('conf-no-debug-command' in plugin.rules))('--fix rewrites a redis.conf that still parses, and a second pass changes nothing', async () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'redis.conf'), 'bind 127.0.0.1 -::1\nenable-debug-command yes\n');
     await runCli(['redis.conf', '--fix'], { cwd: dir });
     const fixed = readFileSync(join(dir, 'redis.conf'), 'utf8');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyFixture, hasConfLanguage, repoRoot } from '../helpers/cli';
+import { scratchProject, hasConfLanguage, repoRoot } from '../helpers/cli';
 
 /** Runs the CLI in a fresh process and lists which heavy modules it loaded. */
 function loadedModules(cwd: string, args: string[]): { code: number; typescript: boolean; tsParser: boolean } {
@@ -24,17 +24,17 @@ function loadedModules(cwd: string, args: string[]): { code: number; typescript:
 
 describe('redis-lint loads the TypeScript compiler only for TypeScript files', () => {
   it('does not load it for a JavaScript file', () => {
-    const dir = copyFixture('node-redis-4-app');
+    const dir = scratchProject('node-redis-4-app', { 'cache.js': "const { createClient } = require('redis');\nconst client = createClient();\nmodule.exports = () => client.KEYS('product:*');\n" });
     expect(loadedModules(dir, ['cache.js'])).toEqual({ code: 1, typescript: false, tsParser: false });
   });
 
   it('loads it for a TypeScript file (so the check above can fail)', () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     expect(loadedModules(dir, ['sessions.ts'])).toEqual({ code: 1, typescript: true, tsParser: true });
   });
 
   it.skipIf(!hasConfLanguage)('does not load it for a single redis.conf', () => {
-    const dir = copyFixture('ioredis-app');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'redis.conf'), 'bind 127.0.0.1 -::1\nrequirepass "correct-horse-battery-staple-2024"\nmaxmemory 100mb\nmaxmemory-policy allkeys-lru\n');
     const loaded = loadedModules(dir, ['redis.conf']);
     expect(loaded).toMatchObject({ typescript: false, tsParser: false });

@@ -1,5 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyFixture, plugin, runCli } from '../helpers/cli';
+import { pathToFileURL } from 'node:url';
+import { SESSIONS_TS, scratchProject, plugin, runCli } from '../helpers/cli';
 
 /* A SARIF 2.1.0 structure check covering what the spec requires and what GitHub code scanning reads:
    version, one run with tool.driver.name, rules with unique ids, results pointing at existing rules by
@@ -53,7 +55,11 @@ function sarifProblems(log: any): string[] {
 
 describe('--format sarif', () => {
   it('is valid SARIF 2.1.0 with every rule, its description and docs URL, and repository-relative locations', async () => {
-    const { code, stdout } = await runCli(['fixtures/', '--format', 'sarif']);
+    const dir = scratchProject('ioredis-app', {});
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'src', 'app'), { recursive: true });
+    writeFileSync(join(dir, 'src', 'app', 'sessions.ts'), SESSIONS_TS);
+    const { code, stdout } = await runCli(['.', '--format', 'sarif'], { cwd: join(dir, 'src') });
     expect(code).toBe(1);
     const log = JSON.parse(stdout);
     expect(sarifProblems(log)).toEqual([]);
@@ -69,26 +75,22 @@ describe('--format sarif', () => {
       return `${artifactLocation.uri}:${region.startLine}:${region.startColumn} ${r.ruleId}`;
     });
     expect(results).toEqual([
-      'fixtures/ioredis-app/sessions.ts:7:10 redis/no-keys',
-      'fixtures/ioredis-app/sessions.ts:12:9 redis/no-select',
-      'fixtures/ioredis-app/sessions.ts:16:9 redis/no-flush',
-      'fixtures/node-redis-4-app/cache.js:8:22 redis/no-keys',
-      'fixtures/node-redis-4-app/cache.js:15:34 redis/no-keys',
-      'fixtures/node-redis-5-app/report.mjs:6:10 redis/no-keys',
-      'fixtures/node-redis-5-app/report.mjs:10:9 redis/no-select',
+      // Relative to the repository root (the directory holding .git), not to where redis-lint ran.
+      'src/app/sessions.ts:7:3 redis/no-keys',
+      'src/app/sessions.ts:10:43 redis/no-select',
+      'src/app/sessions.ts:12:38 redis/no-flush',
     ]);
-    expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/$/);
+    expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(pathToFileURL(`${dir}/`).href);
   });
 
   it('reports parse errors under their own rule and stays valid with no findings', async () => {
-    const dir = copyFixture('ioredis-app');
-    const { writeFileSync } = await import('node:fs');
+    const dir = scratchProject();
     writeFileSync(join(dir, 'broken.js'), 'const = ;\n');
     const broken = JSON.parse((await runCli(['broken.js', '-f', 'sarif'], { cwd: dir })).stdout);
     expect(sarifProblems(broken)).toEqual([]);
     expect(broken.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([['parse-error', 'error']]);
 
-    const clean = await runCli(['fixtures/ioredis-app', '-f', 'sarif', '--rule', 'no-keys:off', '--rule', 'no-select:off', '--rule', 'no-flush:off']);
+    const clean = await runCli(['sessions.ts', '-f', 'sarif', '--rule', 'no-keys:off', '--rule', 'no-select:off', '--rule', 'no-flush:off'], { cwd: dir });
     expect(clean.code).toBe(0);
     const log = JSON.parse(clean.stdout);
     expect(sarifProblems(log)).toEqual([]);

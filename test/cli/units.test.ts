@@ -3,6 +3,7 @@ import { gitignoreLineToPattern } from '../../dist/src/cli/gitignore.js';
 import { withoutUnparseableFixes } from '../../dist/src/cli/fix-guard.js';
 import { parseRuleSpec } from '../../dist/src/cli/program.js';
 import { oneLine } from '../../dist/src/cli/exit-codes.js';
+import { lintRoot } from '../../dist/src/cli/index.js';
 
 describe('gitignore lines become flat-config ignore patterns', () => {
   it.each([
@@ -84,5 +85,17 @@ describe('the progress line', () => {
     await new Promise((r) => setTimeout(r, 150));
     line.stop();
     expect(text).toBe('');
+  });
+});
+
+describe('the root of a run', () => {
+  it.each([
+    ['/home/me/app', ['src', 'redis.conf'], '/home/me/app'],
+    ['/home/me/app', ['/etc/redis/6379.conf'], '/'],
+    ['/home/me/app', ['../shared/redis.conf'], '/home/me'],
+    ['/home/me/app', ['../lib/**/*.ts'], '/home/me'],
+    ['/home/me/app', [], '/home/me/app'],
+  ])('from %s with %j is %s (ESLint lints nothing outside its cwd)', (cwd, paths, root) => {
+    expect(lintRoot(cwd, paths)).toBe(root);
   });
 });

@@ -26,7 +26,7 @@ async function configGet(text: string, commands: string[][], auth: { username?: 
   const server = await startWithConfig({ name: 'fixed', text });
   try {
     expect(server.started, server.stderr).toBe(true);
-    // eslint-disable-next-line redis/no-client-per-call -- each call talks to a different, freshly started server
+    // eslint-disable-next-line redis/no-client-per-call -- each call starts its own redis-server to connect to
     const client = new Redis({ path: server.socket, ...auth, lazyConnect: true, maxRetriesPerRequest: 0 });
     await client.connect();
     const replies = [];

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../dist/src/cli/index.js';
@@ -39,10 +39,32 @@ export function spawnCli(args: string[], { cwd = repoRoot, input, env = {} }: { 
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A throwaway copy of a fixture project (its package.json pins the client major, so fixes are dialect-exact). */
-export function copyFixture(name: string): string {
+/** The CLI tests' own sample (the fixtures/ files grow with every rule; these stay put). */
+export const SESSIONS_TS = `import Redis from 'ioredis';
+
+const redis = new Redis({ host: process.env.REDIS_HOST });
+
+// KEYS walks the whole keyspace in one call: ~0.8 s on 20M keys.
+export const sessionsOf = (userId: string): Promise<string[]> =>
+  redis.keys(\`session:\${userId}:*\`);
+
+// Back on database 0 after a reconnect.
+export const useReportingDatabase = () => redis.select(3);
+
+export const resetEverything = () => redis.flushall();
+
+// Not Redis: Map#keys and Object.keys.
+export const names = [...new Map<string, number>().keys(), ...Object.keys({ a: 1 })];
+`;
+
+/**
+ * A throwaway project: the package.json of a fixture app (it pins the client major, so fixes are
+ * dialect-exact) and `sessions.ts` (KEYS at 7:3, SELECT at 10:43, FLUSHALL at 12:38), or the given files.
+ */
+export function scratchProject(app = 'ioredis-app', files: Record<string, string> = { 'sessions.ts': SESSIONS_TS }): string {
   const dir = mkdtempSync(join(tmpdir(), 'redis-lint-cli-'));
-  cpSync(join(repoRoot, 'fixtures', name), dir, { recursive: true });
+  cpSync(join(repoRoot, 'fixtures', app, 'package.json'), join(dir, 'package.json'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
 

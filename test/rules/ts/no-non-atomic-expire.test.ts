@@ -33,6 +33,13 @@ codeRuleTester().run('no-non-atomic-expire', asRule(rule), {
       errors: [{ messageId: 'separate', line: 5, column: 9 }],
     },
     {
+      // Names the rewrite declares never clash with the function's own.
+      filename: files.ioredisJs,
+      code: `${ioredisJs}async function hit(ip, writeError) {\n  const n = await redis.incr(ip);\n  await redis.expire(ip, 60);\n  return [n, writeError];\n}`,
+      output: `${ioredisJs}async function hit(ip, writeError) {\n  const [[writeError2, n], [expireError]] = await redis.multi().incr(ip).expire(ip, 60).exec();\n  if (writeError2 || expireError) throw writeError2 || expireError;\n  return [n, writeError];\n}`,
+      errors: [{ messageId: 'separate', line: 5, column: 9 }],
+    },
+    {
       // In TypeScript a bound reply would change type: a suggestion.
       filename: files.ioredis,
       code: `${ioredis}async function hit(ip: string) {\n  const count = await redis.incr(\`rate:\${ip}\`);\n  await redis.expire(\`rate:\${ip}\`, 60);\n  return count;\n}`,
