@@ -1,5 +1,6 @@
 import { dirname, relative } from 'node:path';
 import type { Directive, Word } from '../../src/conf/ast';
+import type { Occurrence } from '../../src/conf/effective-config';
 import { configOf, fileStart, type ConfRuleContext } from '../../src/conf/rule-helpers';
 import { validateDirectives } from '../../src/conf/validate';
 import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
@@ -50,8 +51,10 @@ const rule: RedisRuleModule = {
         if (ast.bom) context.report({ loc: fileStart(), messageId: 'bom' });
         // Included files are read in place (rename-command and module state carry over); their
         // problems are reported on the include line, since that is where this file goes wrong.
-        const occurrenceOf = new Map(config.occurrences.map((o) => [o.directive, o]));
         const problems = validateDirectives(config.occurrences.map((o) => o.directive), { table: config.table, sentinel: config.sentinel });
+        // Indexed only when there is something to report: most files have no problem at all.
+        const occurrenceOf = new Map<Directive, Occurrence>();
+        if (problems.length > 0) for (const o of config.occurrences) occurrenceOf.set(o.directive, o);
         for (const problem of problems) {
           const occurrence = occurrenceOf.get(problem.directive);
           if (occurrence && occurrence.anchor !== occurrence.directive) {

@@ -214,23 +214,12 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
     }
   }
 
-  const savePoints = () => {
-    // The first `save` line in a file replaces the compiled default; `save ""` clears what came before.
-    const lines = all('save');
-    if (lines.length === 0) {
-      const def = (table.directives.save?.default ?? '').split(' ').filter(Boolean);
-      return pairs(def);
-    }
-    let points: { seconds: string; changes: string }[] = [];
-    for (const o of lines) {
-      const args = argsOf(o.directive).map((w) => w.value);
-      if (args.length === 1 && args[0] === '') points = [];
-      else points = points.concat(pairs(args));
-    }
-    return points;
-  };
+  let savePointsCache: { seconds: string; changes: string }[] | undefined;
+  const savePoints = () => (savePointsCache ??= accumulateSavePoints(all('save'), table));
 
-  const defaultUser: EffectiveConfig['defaultUser'] = () => {
+  let defaultUserCache: DefaultUser | undefined;
+  const defaultUser: EffectiveConfig['defaultUser'] = () => (defaultUserCache ??= buildDefaultUser());
+  const buildDefaultUser = (): DefaultUser => {
     // `user default ...` (config or aclfile) starts from `reset` (off, no password, no commands); the
     // built-in default user is on, nopass and +@all until requirepass gives it a password.
     const fromRules = (u: AclUser, source: 'user' | 'aclfile', occurrence: Occurrence) => ({
@@ -258,8 +247,23 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
   return { table, sentinel, occurrences, last, all, value, savePoints, users, defaultUser, renames, includeProblems };
 }
 
-function pairs(args: string[]): { seconds: string; changes: string }[] {
-  const out: { seconds: string; changes: string }[] = [];
-  for (let i = 0; i + 1 < args.length; i += 2) out.push({ seconds: args[i], changes: args[i + 1] });
-  return out;
+/**
+ * `save` as config.c's `setConfigSaveOption` applies it while loading: the first `save` line in a file
+ * replaces the compiled default, each later line appends its <seconds> <changes> pairs, and `save ""`
+ * clears what came before. One pass, appending in place, so 100,000 save lines cost 100,000 steps.
+ */
+function accumulateSavePoints(lines: Occurrence[], table: DirectiveTable): { seconds: string; changes: string }[] {
+  const points: { seconds: string; changes: string }[] = [];
+  if (lines.length === 0) {
+    const def = (table.directives.save?.default ?? '').split(' ').filter(Boolean);
+    for (let i = 0; i + 1 < def.length; i += 2) points.push({ seconds: def[i], changes: def[i + 1] });
+    return points;
+  }
+  for (const o of lines) {
+    const words = o.directive.words;
+    if (words.length === 2 && words[1].value === '') points.length = 0;
+    // Words after the name, in pairs; an odd last word is conf-valid-directive's finding.
+    else for (let i = 1; i + 1 < words.length; i += 2) points.push({ seconds: words[i].value, changes: words[i + 1].value });
+  }
+  return points;
 }

@@ -32,88 +32,107 @@ export interface RawLine {
   error?: { message: string; offset: number };
 }
 
-const TRIM = new Set([' ', '\t', '\r', '\n']);
-// C isspace(): what sdssplitargs skips between words and accepts after a closing quote.
-const C_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
-// What ends an unquoted word inside sdssplitargs (not \v or \f, unlike isspace).
-const WORD_END = new Set([' ', '\n', '\r', '\t']);
-const HEX = /^[0-9a-fA-F]$/;
+const HT = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const BACKSLASH = 92;
+const HASH = 35;
+
+/** C isspace(): what sdssplitargs skips between words and accepts after a closing quote (\t \n \v \f \r and space). */
+const isCSpace = (c: number) => c === SPACE || (c >= HT && c <= CR);
+/** What ends an unquoted word inside sdssplitargs (not \v or \f, unlike isspace). */
+const isWordEnd = (c: number) => c === SPACE || c === LF || c === CR || c === HT;
+/** What `loadServerConfigFromString` trims from both ends of a line (sdstrim with " \t\r\n"). */
+const isTrim = (c: number) => c === SPACE || c === HT || c === CR || c === LF;
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' };
 
 /**
  * sdssplitargs over text[from, to). C strings end at NUL, so a NUL ends the line for redis-server.
+ * Runs of ordinary characters are sliced, not copied one by one, so a plain word costs one slice.
  */
 export function splitArgs(text: string, from: number, to: number): { words: RawWord[]; error?: { message: string; offset: number } } {
   const words: RawWord[] = [];
-  const at = (i: number) => (i < to ? text[i] : '\0');
+  // The character code at i, or 0 (C's terminating NUL) at and past the end.
+  const at = (i: number) => (i < to ? text.charCodeAt(i) : 0);
   let p = from;
   for (;;) {
-    while (p < to && at(p) !== '\0' && C_SPACE.has(at(p))) p++;
-    if (p >= to || at(p) === '\0') return { words };
+    let c = at(p);
+    while (c !== 0 && isCSpace(c)) c = at(++p);
+    if (c === 0) return { words };
     const start = p;
     let value = '';
-    let inDouble = false;
-    let inSingle = false;
-    let sawQuote: 'double' | 'single' | undefined;
-    let mixed = false;
-    let done = false;
-    let end = start;
-    while (!done) {
-      const c = at(p);
-      if (inDouble) {
-        if (c === '\\' && at(p + 1) === 'x' && HEX.test(at(p + 2)) && HEX.test(at(p + 3))) {
-          value += String.fromCharCode(parseInt(at(p + 2) + at(p + 3), 16));
-          p += 3;
-        } else if (c === '\\' && at(p + 1) !== '\0') {
-          p++;
-          value += ESCAPES[at(p)] ?? at(p);
-        } else if (c === '"') {
-          if (at(p + 1) !== '\0' && !C_SPACE.has(at(p + 1))) {
-            return { words, error: { message: 'closing quote must be followed by a space', offset: p + 1 } };
-          }
-          done = true;
-          end = p + 1;
-        } else if (c === '\0') {
-          return { words, error: { message: 'unterminated double quote', offset: start } };
-        } else {
-          value += c;
-        }
-      } else if (inSingle) {
-        if (c === '\\' && at(p + 1) === "'") {
-          p++;
-          value += "'";
-        } else if (c === "'") {
-          if (at(p + 1) !== '\0' && !C_SPACE.has(at(p + 1))) {
-            return { words, error: { message: 'closing quote must be followed by a space', offset: p + 1 } };
-          }
-          done = true;
-          end = p + 1;
-        } else if (c === '\0') {
-          return { words, error: { message: 'unterminated single quote', offset: start } };
-        } else {
-          value += c;
-        }
-      } else if (WORD_END.has(c) || c === '\0') {
-        done = true;
-        end = p;
-      } else if (c === '"' || c === "'") {
-        // A quote may open in the middle of a word (`foo"bar baz"` is one word), as in sdssplitargs.
-        if (p !== start) mixed = true;
-        if (c === '"') inDouble = true;
-        else inSingle = true;
-        sawQuote = c === '"' ? 'double' : 'single';
-      } else {
-        value += c;
-      }
-      if (at(p) !== '\0') p++;
+    let quote: Quoting = 'none';
+    // Unquoted part: up to a word end, NUL, or a quote that opens in the middle of the word (`foo"bar baz"` is one word).
+    let run = p;
+    while (c !== 0 && !isWordEnd(c) && c !== DQUOTE && c !== SQUOTE) c = at(++p);
+    value = text.slice(run, p);
+    if (c !== DQUOTE && c !== SQUOTE) {
+      words.push({ start, end: p, value, quote });
+      if (c !== 0) p++;
+      continue;
     }
-    words.push({ start, end, value, quote: mixed ? 'mixed' : (sawQuote ?? 'none') });
+    const double = c === DQUOTE;
+    quote = p !== start ? 'mixed' : double ? 'double' : 'single';
+    run = ++p;
+    for (;;) {
+      c = at(p);
+      if (c === 0) return { words, error: { message: double ? 'unterminated double quote' : 'unterminated single quote', offset: start } };
+      if (c === (double ? DQUOTE : SQUOTE)) {
+        value += text.slice(run, p);
+        const next = at(p + 1);
+        if (next !== 0 && !isCSpace(next)) return { words, error: { message: 'closing quote must be followed by a space', offset: p + 1 } };
+        p++;
+        break;
+      }
+      if (c !== BACKSLASH) {
+        p++;
+        continue;
+      }
+      value += text.slice(run, p);
+      const next = at(p + 1);
+      if (double) {
+        if (next === 120 /* x */ && isHex(at(p + 2)) && isHex(at(p + 3))) {
+          value += String.fromCharCode(parseInt(text.slice(p + 2, p + 4), 16));
+          p += 4;
+        } else if (next !== 0) {
+          const escaped = text[p + 1];
+          value += ESCAPES[escaped] ?? escaped;
+          p += 2;
+        } else {
+          // A backslash right before the end is kept, and the missing quote is reported next.
+          value += '\\';
+          p++;
+        }
+      } else if (next === SQUOTE) {
+        value += "'";
+        p += 2;
+      } else {
+        // In single quotes only \' is an escape; any other backslash is itself.
+        value += '\\';
+        p++;
+      }
+      run = p;
+    }
+    words.push({ start, end: p, value, quote });
   }
 }
 
 /** Splits the text into the lines redis-server reads and tokenizes each. */
 export function tokenize(text: string): RawLine[] {
   const lines: RawLine[] = [];
+  forEachLine(text, (line) => lines.push(line));
+  return lines;
+}
+
+/**
+ * The lines redis-server reads, handed over one at a time so a caller that turns them into nodes
+ * lets each line's words die young instead of holding every word of a 100,000-line file at once.
+ */
+export function forEachLine(text: string, onLine: (line: RawLine) => void): void {
   let start = 0;
   let line = 1;
   // Where the next NUL is, found once and moved forward, so the scan stays linear in the text.
@@ -123,22 +142,21 @@ export function tokenize(text: string): RawLine[] {
     if (end === -1) end = text.length;
     let contentStart = start;
     let contentEnd = end;
-    while (contentStart < contentEnd && TRIM.has(text[contentStart])) contentStart++;
-    while (contentEnd > contentStart && TRIM.has(text[contentEnd - 1])) contentEnd--;
+    while (contentStart < contentEnd && isTrim(text.charCodeAt(contentStart))) contentStart++;
+    while (contentEnd > contentStart && isTrim(text.charCodeAt(contentEnd - 1))) contentEnd--;
     if (nextNul !== -1 && nextNul < contentStart) nextNul = text.indexOf('\0', contentStart);
     const cEnd = nextNul !== -1 && nextNul < contentEnd ? nextNul : contentEnd;
-    const base = { start, end, line, contentStart, contentEnd };
     if (contentStart === cEnd) {
-      lines.push({ ...base, kind: 'blank', words: [] });
-    } else if (text[contentStart] === '#') {
-      lines.push({ ...base, kind: 'comment', words: [] });
+      onLine({ start, end, line, kind: 'blank', contentStart, contentEnd, words: [] });
+    } else if (text.charCodeAt(contentStart) === HASH) {
+      onLine({ start, end, line, kind: 'comment', contentStart, contentEnd, words: [] });
     } else {
       const { words, error } = splitArgs(text, contentStart, cEnd);
-      lines.push({ ...base, kind: words.length === 0 && !error ? 'blank' : 'directive', words, ...(error ? { error } : {}) });
+      const kind = words.length === 0 && !error ? 'blank' : 'directive';
+      onLine(error ? { start, end, line, kind, contentStart, contentEnd, words, error } : { start, end, line, kind, contentStart, contentEnd, words });
     }
     if (end === text.length) break;
     start = end + 1;
     line++;
   }
-  return lines;
 }

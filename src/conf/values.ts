@@ -50,13 +50,15 @@ function withinBounds(value: bigint, spec: DirectiveSpec): boolean {
   return true;
 }
 
+const C_DECIMAL = /^[ \t\n\v\f\r]*([+-]?)([0-9]+)$/;
+const C_OCTAL = /^[ \t\n\v\f\r]*([+-]?)([0-7]+)$/;
+
 /** strtoll with a check that the whole text was consumed: leading C spaces and a sign are fine, and "" is 0. */
 export function parseCInteger(text: string, radix: 8 | 10 = 10): bigint | undefined {
   if (text === '') return 0n;
-  const digits = radix === 8 ? '[0-7]' : '[0-9]';
-  const m = new RegExp(`^[ \\t\\n\\v\\f\\r]*([+-]?)(${digits}+)$`).exec(text);
+  const m = (radix === 8 ? C_OCTAL : C_DECIMAL).exec(text);
   if (!m) return undefined;
-  const magnitude = m[2].split('').reduce((acc, d) => acc * BigInt(radix) + BigInt(d), 0n);
+  const magnitude = BigInt(radix === 8 ? `0o${m[2]}` : m[2]);
   const value = m[1] === '-' ? -magnitude : magnitude;
   return value < LLONG_MIN ? LLONG_MIN : value > LLONG_MAX ? LLONG_MAX : value;
 }
@@ -65,7 +67,7 @@ const boundsText = (spec: DirectiveSpec) => `between ${spec.min ?? '0'} and ${sp
 
 /** Checks one value word against a directive's type. */
 export function checkValue(spec: DirectiveSpec, value: string): string | undefined {
-  const rejected = Object.entries(spec.rejects ?? {}).find(([v]) => v.toLowerCase() === value.toLowerCase());
+  const rejected = spec.rejects && Object.entries(spec.rejects).find(([v]) => v.toLowerCase() === value.toLowerCase());
   if (rejected) return `is refused by this redis-server build: ${rejected[1]}`;
   switch (spec.type) {
     case 'bool':

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { ESLint, Linter } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint-v9';
 import { redisPlugin as plugin } from '../helpers/conf-rule-tester';
+import { effectiveConfigOf } from '../../src/conf/effective-config';
+import { parseConf } from '../../src/conf/parse';
 
 const allConfRules = Object.fromEntries(Object.keys(plugin.rules ?? {}).filter((id) => id.startsWith('conf-')).map((id) => [`redis/${id}`, 'error' as const]));
 const flatConfig = (languageOptions: Record<string, unknown> = {}) => [
@@ -129,6 +131,24 @@ describe('bad input never crashes', () => {
     expect(messages.some((m) => m.fatal)).toBe(false);
     expect(messages.filter((m) => m.ruleId === 'redis/conf-no-duplicate-directive')).toHaveLength(49_999);
     expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  // 100,000 save lines took 39 s while each line copied every point before it; this checks the
+  // accumulation itself (`save ""` clears, later lines append in order); the bench times it.
+  it('accumulates 100,000 save lines in order, with save "" clearing what came before', () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => (i === 50_000 ? 'save ""' : `save ${i + 1} ${i % 7}`));
+    const config = effectiveConfigOf(parseConf(`${lines.join('\n')}\n`), '', { redisVersion: '7.0' });
+    const points = config.savePoints();
+    expect(points).toHaveLength(49_999);
+    expect(points[0]).toEqual({ seconds: '50002', changes: String(50_001 % 7) });
+    expect(points.at(-1)).toEqual({ seconds: '100000', changes: String(99_999 % 7) });
+    expect(config.savePoints()).toBe(points);
+    expect(effectiveConfigOf(parseConf('save 900 1\nsave ""\n'), '', {}).savePoints()).toEqual([]);
+    expect(effectiveConfigOf(parseConf('port 6379\n'), '', { redisVersion: '7.0' }).savePoints()).toEqual([
+      { seconds: '3600', changes: '1' },
+      { seconds: '300', changes: '100' },
+      { seconds: '60', changes: '10000' },
+    ]);
   });
 
   it('reports an include loop once per include line and stops', () => {

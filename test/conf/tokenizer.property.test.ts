@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseConf } from '../../src/conf/parse';
 import { splitArgs, tokenize } from '../../src/conf/tokenizer';
+import { referenceSplitArgs, referenceTokenize } from './helpers/reference-tokenizer';
 
 // Characters that matter to sdssplitargs, mixed with arbitrary text.
 const confChar = fc.oneof(
@@ -21,6 +22,18 @@ describe('tokenizer properties', () => {
         parseConf(text);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with the character-at-a-time transcription of sdssplitargs on every input', () => {
+    fc.assert(
+      fc.property(fc.oneof(confText, fc.string(), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1'))), (text) => {
+        expect(tokenize(text)).toEqual(referenceTokenize(text));
+        // splitArgs on its own, over an arbitrary slice, including NULs inside the range.
+        const from = Math.floor(text.length / 3);
+        expect(splitArgs(text, from, text.length)).toEqual(referenceSplitArgs(text, from, text.length));
+      }),
+      { numRuns: 3000 },
     );
   });
 
