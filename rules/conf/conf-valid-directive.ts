@@ -37,7 +37,7 @@ const rule: RedisRuleModule = {
       moduleConfig: 'redis-server refuses to start: module config "{{name}}" with no loadmodule to own it.',
       clusterReplica: 'redis-server refuses to start: "replicaof directive not allowed in cluster mode" (cluster-enabled yes).',
       bom: 'redis-server refuses to start: the file begins with a byte order mark, which it reads as part of the first directive name. Save the file without BOM.',
-      missingInclude: 'redis-server refuses to start: included file "{{path}}" does not exist ("can\'t open config file").',
+      missingInclude: 'redis-server refuses to start: included file "{{path}}" does not exist{{where}} ("can\'t open config file").',
       unreadableInclude: 'redis-server refuses to start: included file "{{path}}" cannot be read ("can\'t open config file").',
       inInclude: 'redis-server refuses to start: line {{line}} of included file "{{path}}" {{reason}}.',
       includeCycle: 'redis-server never finishes reading: "{{path}}" includes itself (directly or through other files); it recurses until it crashes.',
@@ -70,7 +70,8 @@ const rule: RedisRuleModule = {
           context.report({ loc, messageId: problem.kind, data: problem.data });
         }
         for (const problem of config.includeProblems) {
-          context.report({ loc: problem.anchor.loc, messageId: problem.kind, data: { path: problem.path } });
+          const where = problem.relative ? ' next to the file that includes it (redis-server itself opens a relative include from its working directory, or from the "dir" of an earlier line)' : '';
+          context.report({ loc: problem.anchor.loc, messageId: problem.kind, data: { path: problem.path, where } });
         }
       },
     };

@@ -24,6 +24,8 @@ export interface IncludeProblem {
   anchor: Directive;
   /** The include path as written (a path, never a secret). */
   path: string;
+  /** True when the path is relative, so it was looked for next to the file that includes it. */
+  relative: boolean;
 }
 
 export interface DefaultUser {
@@ -143,18 +145,23 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
       occurrences.push({ directive, file: fileName, anchor });
       if (directive.name !== 'include' || directive.words.length !== 2 || directive.syntaxError) continue;
       const written = directive.words[1].value;
+      const relative = !isAbsolute(written);
+      // redis-server opens a relative include from its working directory at that moment (the directory it
+      // was started from, or the `dir` of an earlier line, which chdir()s as it is read: loadServerConfig
+      // in config.c). Neither is known here, so the path is taken from the including file's directory,
+      // which is what the author of the file sees.
       const base = fileName ? dirname(fileName) : process.cwd();
       const target = isAbsolute(written) ? written : join(base, written);
       const files = GLOB.test(written) ? expandGlob(target) : [target];
       for (const included of files) {
         const path = resolve(included);
         if (stack.has(path)) {
-          includeProblems.push({ kind: 'includeCycle', anchor, path: written });
+          includeProblems.push({ kind: 'includeCycle', anchor, path: written, relative });
           continue;
         }
         // A runaway chain of distinct files is cut like a cycle, so a hostile tree cannot hang the linter.
         if (++includes > 1000) {
-          includeProblems.push({ kind: 'includeCycle', anchor, path: written });
+          includeProblems.push({ kind: 'includeCycle', anchor, path: written, relative });
           continue;
         }
         let text: string;
@@ -162,7 +169,7 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
           text = readFileSync(path, 'utf8');
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          includeProblems.push({ kind: code === 'ENOENT' ? 'missingInclude' : 'unreadableInclude', anchor, path: written });
+          includeProblems.push({ kind: code === 'ENOENT' ? 'missingInclude' : 'unreadableInclude', anchor, path: written, relative });
           continue;
         }
         stack.add(path);

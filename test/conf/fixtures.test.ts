@@ -36,7 +36,27 @@ describe('fixtures/conf with the recommended preset', () => {
     expect(await lint('redis-cache.conf')).toEqual(['4 redis/conf-no-duplicate-directive', '5 redis/conf-no-noeviction']);
   });
 
+  // The only fixture for conf-no-protected-mode-off: "protected-mode no" with no password, the way
+  // containers are made reachable from each other.
+  it('redis-docker.conf', async () => {
+    expect(await lint('redis-docker.conf')).toEqual([
+      '1 redis/conf-require-auth',
+      '1 redis/conf-restrict-dangerous-commands',
+      '7 redis/conf-no-public-bind',
+      '8 redis/conf-no-protected-mode-off',
+    ]);
+  });
+
   it('sentinel.conf is read as a Sentinel config', async () => {
     expect(await lint('sentinel.conf')).toEqual(['4 redis/conf-no-weak-password']);
+  });
+
+  it('every conf-* rule has an example among the fixtures', async () => {
+    const eslint = new ESLint({ cwd: fixturesDir, overrideConfigFile: true, overrideConfig: plugin.configs?.recommended as Linter.Config[] });
+    const results = await eslint.lintFiles([join(fixturesDir, 'conf')]);
+    const shown = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
+    const confRules = Object.keys(plugin.rules ?? {}).filter((id) => id.startsWith('conf-'));
+    expect(confRules.length).toBeGreaterThan(10);
+    expect(confRules.filter((id) => !shown.has(`redis/${id}`))).toEqual([]);
   });
 });

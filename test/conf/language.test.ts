@@ -7,6 +7,7 @@ import { ESLint as ESLint9 } from 'eslint-v9';
 import { redisPlugin as plugin } from '../helpers/conf-rule-tester';
 import { effectiveConfigOf } from '../../src/conf/effective-config';
 import { parseConf } from '../../src/conf/parse';
+import { tables } from '../../src/conf/directives/index';
 
 const allConfRules = Object.fromEntries(Object.keys(plugin.rules ?? {}).filter((id) => id.startsWith('conf-')).map((id) => [`redis/${id}`, 'error' as const]));
 const flatConfig = (languageOptions: Record<string, unknown> = {}) => [
@@ -100,6 +101,45 @@ describe('file kinds and versions', () => {
   });
 });
 
+describe('directive tables', () => {
+  // The 188 names of Redis 7.4 (`CONFIG GET *` plus the hidden debug configs), kept in the repository
+  // so the check runs anywhere; where the shared copy exists, the two must still agree.
+  const listed = readFileSync(join(__dirname, 'data', 'redis-7.4-directives.txt'), 'utf8').split('\n').filter(Boolean);
+  const shared = join(__dirname, '..', '..', '..', 'shared', 'data', 'redis-7.4-directives.txt');
+
+  it('the 7.4 table has exactly the directive names of Redis 7.4', () => {
+    expect(listed).toHaveLength(188);
+    expect(Object.keys(tables['7.4'].directives).sort()).toEqual([...listed].sort());
+  });
+
+  it.runIf(existsSync(shared))('the repository copy of the 7.4 names matches the shared data', () => {
+    expect(listed).toEqual(readFileSync(shared, 'utf8').split('\n').filter(Boolean));
+  });
+
+  // One line per release difference: conf-valid-directive must report it exactly where that server refuses it.
+  const versions = ['6.2', '7.0', '7.2', '7.4', '8', 'valkey-7.2', 'valkey-8'] as const;
+  const accepted: Record<string, (typeof versions)[number][]> = {
+    // Redis 7.0: DEBUG, MODULE and protected configs behind their own switches.
+    'enable-debug-command no': ['7.0', '7.2', '7.4', '8', 'valkey-7.2', 'valkey-8'],
+    // Redis 7.2: small sets as listpacks (Valkey forked from 7.2.4).
+    'set-max-listpack-entries 128': ['7.2', '7.4', '8', 'valkey-7.2', 'valkey-8'],
+    // Redis 7.4 and Valkey 8.0, not Valkey 7.2.
+    'hide-user-data-from-log yes': ['7.4', '8', 'valkey-8'],
+    // Redis 8 only: command lookahead of the pipeline reader.
+    'lookahead 16': ['8'],
+    // Valkey 8 only.
+    'extended-redis-compatibility no': ['valkey-8'],
+    // Redis 6.2's name, an alias from 7.0 on.
+    'list-max-ziplist-size -2': ['6.2', '7.0', '7.2', '7.4', '8', 'valkey-7.2', 'valkey-8'],
+  };
+  for (const [line, where] of Object.entries(accepted)) {
+    it(`"${line}" is accepted by ${where.join(', ')} only`, () => {
+      const refusedBy = versions.filter((redisVersion) => lint(`${line}\n`, 'redis.conf', { redisVersion }).some((m) => m.ruleId === 'redis/conf-valid-directive'));
+      expect(refusedBy).toEqual(versions.filter((v) => !where.includes(v)));
+    });
+  }
+});
+
 describe("Debian's stock redis.conf", () => {
   const stock = '/etc/redis/redis.conf';
   it.runIf(existsSync(stock))('has no conf-valid-directive finding with redisVersion 7.0', () => {
@@ -161,6 +201,22 @@ describe('bad input never crashes', () => {
   it('reports a file that includes itself', () => {
     const messages = lint(`include ${join(dir, 'redis-self.conf')}\n`, 'redis-self.conf');
     expect(messages.filter((m) => m.ruleId === 'redis/conf-valid-directive').map((m) => m.messageId)).toEqual(['includeCycle']);
+  });
+
+  // redis-server opens a relative include from its working directory (or an earlier `dir`); the linter looks
+  // next to the including file and says so, so a reader is not sent to the wrong directory.
+  it('reports a missing include clearly, saying where a relative path was looked for', () => {
+    writeFileSync(join(dir, 'extra-present.conf'), 'maxmemory 1gb\n');
+    const text = `include extra-present.conf\ninclude extra-missing.conf\ninclude ${join(dir, 'absent.conf')}\ninclude ${join(dir, 'none-*.conf')}\n`;
+    const found = lint(text, 'redis-relative.conf').filter((m) => m.ruleId === 'redis/conf-valid-directive');
+    expect(found.map((m) => [m.line, m.messageId, m.message])).toEqual([
+      [
+        2,
+        'missingInclude',
+        'redis-server refuses to start: included file "extra-missing.conf" does not exist next to the file that includes it (redis-server itself opens a relative include from its working directory, or from the "dir" of an earlier line) ("can\'t open config file").',
+      ],
+      [3, 'missingInclude', `redis-server refuses to start: included file "${join(dir, 'absent.conf')}" does not exist ("can't open config file").`],
+    ]);
   });
 
   // A directory stands in for an unreadable file: tests may run as root, who can read a chmod 000 file.
