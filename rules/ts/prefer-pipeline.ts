@@ -76,12 +76,32 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
           const awaited = calls.filter((c) => c.awaited);
           if (awaited.length === 0 || !calls.every(isBatchable)) continue;
           if (!analyzeLoop(loop as LoopNode, sourceCode).independent) continue;
+          if (sendsBatchPerIteration(model, loop as LoopNode, calls)) continue;
           reportLoop(model, loop as LoopNode, calls);
         }
         reportReduceChains(model);
         if ((options.straightLine ?? 0) >= 2) reportStraightLines(model, options.straightLine!);
       },
     };
+
+    /**
+     * A loop over chunks that already sends each chunk as one batch: `MGET` of a list of keys,
+     * `DEL(...chunk)`, or a pipeline it executes every iteration. Chunking is deliberate, it bounds the
+     * size of each request and reply; one pipeline over every chunk would rebuild the giant request.
+     */
+    function sendsBatchPerIteration(model: RedisModel, loop: LoopNode, calls: RedisCall[]): boolean {
+      if (calls.some((call) => hasTrait(call.spec, 'many-keys') && call.via === 'method' && isKeyList(call.args[call.spec.firstKey]))) return true;
+      let executesBatch = false;
+      walkSameFunction(loop.body, sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.AwaitExpression || node.argument.type !== AST_NODE_TYPES.CallExpression) return;
+        const callee = node.argument.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return;
+        if (!['exec', 'execAsPipeline', 'EXEC'].includes(callee.property.name)) return;
+        const batch = model.clientOf(callee.object);
+        if (batch?.kind === 'pipeline' || batch?.kind === 'multi') executesBatch = true;
+      });
+      return executesBatch;
+    }
 
     function reportLoop(model: RedisModel, loop: LoopNode, calls: RedisCall[]) {
       const first = calls.find((c) => c.awaited)!;
@@ -209,12 +229,33 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
             const variable = sourceCode.getScope(n).set.get(n.name) ?? findVariableFrom(n);
             const def = variable?.defs[0]?.node as TSESTree.Node | undefined;
             if (def && def.range[0] >= loop.body.range[0] && def.range[1] <= loop.body.range[1]) local = true;
+            // `i++` in the body: the first pass would read the value from before the loop every time.
+            if (variable?.references.some((ref) => ref.isWrite() && within(ref.identifier as TSESTree.Node, loop.body))) local = true;
           });
           if (local) return undefined;
         }
         nodes.push(node);
       }
-      return receiverText ? { loop, receiverText, calls: nodes } : undefined;
+      if (!receiverText || runsAfterOtherWork(loop.body, nodes)) return undefined;
+      return { loop, receiverText, calls: nodes };
+    }
+
+    /**
+     * True when some other awaited work (`await handle(msg)`) or a `continue` comes before a command in
+     * the body. The first pass would send the command before that work: an XACK before the message is
+     * handled (a crash loses the message), a read before the write it was meant to see; and a command
+     * skipped by `continue` would still be queued, shifting every later reply onto the wrong iteration.
+     */
+    function runsAfterOtherWork(body: TSESTree.Node, commands: TSESTree.CallExpression[]): boolean {
+      const lastStart = Math.max(...commands.map((c) => c.range[0]));
+      const commandAwaits = new Set<TSESTree.Node>(commands.map((c) => c.parent!));
+      let found = false;
+      walkSameFunction(body, sourceCode.visitorKeys, (node, nested) => {
+        if (node.range[0] >= lastStart) return;
+        if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && !commandAwaits.has(node)) found = true;
+        if (node.type === AST_NODE_TYPES.ContinueStatement && !nested) found = true;
+      });
+      return found;
     }
 
     function findVariableFrom(id: TSESTree.Identifier) {
@@ -293,6 +334,22 @@ const unconditional = new Set<string>([
   AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.Property, AST_NODE_TYPES.ArrayExpression,
   AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.SpreadElement, AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSNonNullExpression,
 ]);
+
+/** Array methods that hand back a list: `chunk.map((id) => \`user:${id}\`)`, `ids.slice(i, i + 500)`. */
+const listMethods = new Set(['map', 'slice', 'filter', 'splice', 'concat', 'flat', 'flatMap']);
+
+/** A key argument that is a list of keys rather than one key: `...chunk`, `[a, b]`, `chunk.map(toKey)`. */
+function isKeyList(arg: TSESTree.Node | undefined): boolean {
+  if (!arg) return false;
+  if (arg.type === AST_NODE_TYPES.SpreadElement) return true;
+  if (arg.type === AST_NODE_TYPES.ArrayExpression) return arg.elements.length > 1 || arg.elements.some((e) => e?.type === AST_NODE_TYPES.SpreadElement);
+  return arg.type === AST_NODE_TYPES.CallExpression && arg.callee.type === AST_NODE_TYPES.MemberExpression &&
+    arg.callee.property.type === AST_NODE_TYPES.Identifier && listMethods.has(arg.callee.property.name);
+}
+
+function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
 
 function runsOncePerIteration(node: TSESTree.Node, body: TSESTree.Node): boolean {
   for (let p = node.parent; p; p = p.parent) {

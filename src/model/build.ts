@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { commandForMethod, commandForName, type CommandSpec } from './commands';
 import { luaCommands, luaSourceOf } from './lua';
 import { resolveMajorVersion } from './versions';
+import { walkSameFunction } from './loops';
 import type { BatchInfo, ClientConstruction, ClientInfo, Dialect, Library, RedisCall, RedisModel } from './types';
 
 type Node = TSESTree.Node;
@@ -68,6 +69,12 @@ const transparentWrappers = new Set<string>([
   AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSSatisfiesExpression,
   AST_NODE_TYPES.TSTypeAssertion, AST_NODE_TYPES.ChainExpression,
 ]);
+
+/**
+ * EventEmitter methods return the emitter itself, so the client flows through them:
+ * `await createClient().on('error', log).connect()` is node-redis's documented way to build one.
+ */
+const listenerMethods = new Set(['on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'prependOnceListener', 'removeAllListeners', 'setMaxListeners']);
 
 /** Methods that are not commands but build, run or feed commands. */
 const scriptMethods = new Set(['eval', 'evalsha', 'evalRo', 'evalshaRo', 'eval_ro', 'evalsha_ro', 'EVAL', 'EVALSHA', 'EVAL_RO', 'EVALSHA_RO', 'defineCommand', 'script', 'scriptLoad', 'SCRIPT_LOAD']);
@@ -441,6 +448,7 @@ export function buildModel(context: Context): RedisModel {
         const direct = constructed(node);
         if (direct) return direct;
         const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier) return clientReturnedBy(callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
         const method = propertyName(callee);
         if (!method) return undefined;
@@ -452,6 +460,7 @@ export function buildModel(context: Context): RedisModel {
           return undefined;
         }
         if (method === 'connect' && receiver.library === 'node-redis' && (receiver.major ?? 4) >= 4) return receiver;
+        if (listenerMethods.has(method) && (receiver.kind === 'client' || receiver.kind === 'cluster')) return receiver;
         if (method === 'pipeline' && receiver.library !== 'node-redis') {
           return { ...receiver, kind: 'pipeline', batch: { kind: 'pipeline', node } };
         }
@@ -469,6 +478,36 @@ export function buildModel(context: Context): RedisModel {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The client a function of this file hands out: `getRedis()` declared to return `Redis`, or whose
+   * `return` gives a client (the lazy singleton `if (!client) client = new Redis(); return client;`).
+   */
+  function clientReturnedBy(callee: TSESTree.Identifier): ClientInfo | undefined {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee.name);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    let fn: Node | undefined;
+    if (def?.type === 'FunctionName') fn = def.node as Node;
+    else if (def?.type === 'Variable' && (def.parent as TSESTree.VariableDeclaration | undefined)?.kind === 'const') {
+      const init = (def.node as TSESTree.VariableDeclarator).init;
+      if (init && functionTypes.has(init.type)) fn = init;
+    }
+    if (!fn) return undefined;
+    const func = fn as TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+    let returnType: Node | undefined = func.returnType?.typeAnnotation;
+    // `async function getClient(): Promise<Redis>`: the awaited call is the client.
+    if (
+      returnType?.type === AST_NODE_TYPES.TSTypeReference && returnType.typeName.type === AST_NODE_TYPES.Identifier &&
+      returnType.typeName.name === 'Promise' && returnType.typeArguments?.params.length === 1
+    ) returnType = returnType.typeArguments.params[0];
+    if (returnType) return clientOfType(returnType);
+    if (func.body.type !== AST_NODE_TYPES.BlockStatement) return clientOf(func.body);
+    let found: ClientInfo | undefined;
+    walkSameFunction(func.body, sourceCode.visitorKeys, (node) => {
+      if (!found && node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found = clientOf(node.argument);
+    });
+    return found;
   }
 
   /** The client a `new`/factory/`duplicate()` expression builds, if it builds one. */

@@ -36,7 +36,9 @@ export type CommandTrait =
   /** Puts the connection in subscriber mode. */
   | 'subscribes'
   /** Runs a Lua script or function. */
-  | 'runs-script';
+  | 'runs-script'
+  /** Takes any number of keys in one call (MGET, DEL): a batch of its own when given a list of keys. */
+  | 'many-keys';
 
 export interface CommandSpec {
   /** Canonical uppercase name, as in the Redis docs. */
@@ -60,12 +62,12 @@ const rows: Row[] = [
   ['FLUSHDB', -1, ['flushes']],
   ['DBSIZE', -1, ['reads']],
   ['RANDOMKEY', -1, ['reads']],
-  ['EXISTS', 0, ['reads']],
+  ['EXISTS', 0, ['reads', 'many-keys']],
   ['TYPE', 0, ['reads']],
   ['TTL', 0, ['reads']],
   ['PTTL', 0, ['reads']],
-  ['DEL', 0, ['deletes-key']],
-  ['UNLINK', 0, ['deletes-key']],
+  ['DEL', 0, ['deletes-key', 'many-keys']],
+  ['UNLINK', 0, ['deletes-key', 'many-keys']],
   ['RENAME', 0, ['writes-key']],
   ['EXPIRE', 0, ['sets-ttl']],
   ['PEXPIRE', 0, ['sets-ttl']],
@@ -74,7 +76,7 @@ const rows: Row[] = [
   ['PERSIST', 0, []],
   // strings
   ['GET', 0, ['reads'], 'string'],
-  ['MGET', 0, ['reads'], 'string'],
+  ['MGET', 0, ['reads', 'many-keys'], 'string'],
   ['GETDEL', 0, ['deletes-key'], 'string'],
   ['GETEX', 0, ['reads', 'sets-ttl'], 'string'],
   ['STRLEN', 0, ['reads'], 'string'],
@@ -83,8 +85,8 @@ const rows: Row[] = [
   ['SETNX', 0, ['writes-key'], 'string'],
   ['SETEX', 0, ['writes-key', 'sets-ttl'], 'string'],
   ['PSETEX', 0, ['writes-key', 'sets-ttl'], 'string'],
-  ['MSET', 0, ['writes-key'], 'string'],
-  ['MSETNX', 0, ['writes-key'], 'string'],
+  ['MSET', 0, ['writes-key', 'many-keys'], 'string'],
+  ['MSETNX', 0, ['writes-key', 'many-keys'], 'string'],
   ['GETSET', 0, ['writes-key'], 'string'],
   ['SETRANGE', 0, ['writes-key'], 'string'],
   ['APPEND', 0, ['writes-key'], 'string'],
@@ -140,8 +142,8 @@ const rows: Row[] = [
   ['SMISMEMBER', 0, ['reads'], 'set'],
   ['SCARD', 0, ['reads'], 'set'],
   ['SSCAN', 0, ['cursor', 'reads'], 'set'],
-  ['SUNION', 0, ['reads'], 'set'],
-  ['SINTER', 0, ['reads'], 'set'],
+  ['SUNION', 0, ['reads', 'many-keys'], 'set'],
+  ['SINTER', 0, ['reads', 'many-keys'], 'set'],
   // sorted sets
   ['ZADD', 0, ['writes-key', 'grows-collection'], 'zset'],
   ['ZINCRBY', 0, ['writes-key', 'grows-collection', 'increments'], 'zset'],

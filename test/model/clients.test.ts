@@ -44,6 +44,26 @@ describe('clients: which expressions are Redis clients', () => {
     expect(commands("import Redis from 'ioredis';\nclass S { redis!: Redis | null; get() { return this.redis!.get('x'); } }")).toEqual(['GET:ioredis@5']);
   });
 
+  it("follows listener chains: node-redis's documented `createClient().on('error', ...).connect()`", () => {
+    expect(commands("import { createClient } from 'redis';\nconst c = await createClient().on('error', console.error).connect();\nc.get('a');", files.nodeRedis5)).toEqual(['GET:node-redis@5']);
+    expect(commands("import { createClient } from 'redis';\nconst c = createClient().once('ready', f).on('error', f);\nc.get('a');", files.nodeRedis4)).toEqual(['GET:node-redis@4']);
+    expect(commands("import Redis from 'ioredis';\nconst r = new Redis().on('error', f);\nr.get('a');")).toEqual(['GET:ioredis@5']);
+    // An emitter that is not a client stays one: `emitter.on(...)` returns the emitter.
+    expect(commands("import Redis from 'ioredis';\nconst e = new EventEmitter().on('x', f);\ne.get('a');")).toEqual([]);
+  });
+
+  it("follows the file's own getter functions: a declared return type, or a returned client", () => {
+    const singleton = "import Redis from 'ioredis';\nlet client: Redis | undefined;\nfunction getRedis(): Redis {\n  if (!client) client = new Redis();\n  return client;\n}\n";
+    expect(commands(`${singleton}getRedis().get('a');\nconst r = getRedis();\nr.get('b');`)).toEqual(['GET:ioredis@5', 'GET:ioredis@5']);
+    expect(commands("import Redis from 'ioredis';\nlet c;\nexport function redis() {\n  if (!c) c = new Redis();\n  return c;\n}\nredis().get('a');", files.ioredisJs)).toEqual(['GET:ioredis@5']);
+    expect(commands("import { createClient } from 'redis';\nconst make = () => createClient();\nmake().get('a');", files.nodeRedis4)).toEqual(['GET:node-redis@4']);
+    expect(commands("import type { RedisClientType } from 'redis';\nasync function client(): Promise<RedisClientType> { return x; }\n(await client()).get('a');", files.nodeRedis4)).toEqual(['GET:node-redis@4']);
+    // Functions that hand out something else, or that are reassigned, say nothing.
+    expect(commands("import Redis from 'ioredis';\nfunction getCache(): Map<string, string> { return new Map(); }\ngetCache().get('a');")).toEqual([]);
+    expect(commands("import Redis from 'ioredis';\nlet getRedis = () => new Redis();\ngetRedis = () => new Map();\ngetRedis().get('a');")).toEqual([]);
+    expect(commands("import Redis from 'ioredis';\nfunction f() { return g(); }\nfunction g() { return f(); }\nf().get('a');")).toEqual([]);
+  });
+
   it('trusts receivers named in settings.redis.clientNames, with an unknown library', () => {
     expect(commands('export const f = (cache) => cache.get("x");', files.ioredisJs, { redis: { clientNames: ['cache'] } })).toEqual(['GET:?@?']);
     expect(commands('export const f = (app) => app.store.get("x");', files.ioredisJs, { redis: { clientNames: ['store'] } })).toEqual(['GET:?@?']);

@@ -45,6 +45,14 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
     { code: fn(io, "  for (const k of keys) {\n    await redis.watch(k);\n    await redis.get(k);\n  }"), filename: files.ioredis },
     // Straight-line code is off by default.
     { code: `${io}async function f() {\n  await redis.set('a', 1);\n  await redis.set('b', 2);\n  await redis.set('c', 3);\n}`, filename: files.ioredis },
+    // Chunked loops already send one batch per iteration: pipelining every chunk would rebuild the giant request.
+    { code: fn(io, '  for (let i = 0; i < keys.length; i += 500) {\n    results.push(...(await redis.mget(keys.slice(i, i + 500).map((k) => `user:${k}`))));\n  }'), filename: files.ioredis },
+    { code: fn(io, '  for (const chunk of keys) await redis.unlink(...chunk);'), filename: files.ioredis },
+    { code: fn(nr, '  for (const chunk of keys) await client.del([chunk[0], chunk[1]]);'), filename: files.nodeRedis4 },
+    {
+      code: fn(io, '  for (const chunk of keys) {\n    const values = await redis.get(chunk[0]);\n    const p = redis.pipeline();\n    for (const k of chunk) p.set(k, values);\n    await p.exec();\n  }'),
+      filename: files.ioredis,
+    },
     // Bad input never crashes.
     { code: `${io}for (;;) {}\nwhile (x) await redis;\nfor (const k of ks) await redis[k]();`, filename: files.ioredis },
   ],
@@ -146,6 +154,25 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       code: fn(io, '  for (const k of keys) {\n    const v = await redis.get(k);\n    if (v) await redis.expire(k, 60);\n  }'),
       filename: files.ioredis,
       errors: [{ messageId: 'loop', line: 5, column: 21, suggestions: [] }],
+    },
+    {
+      // XACK after the message is handled: queueing every XACK first would acknowledge messages before
+      // they are handled, and a crash would lose them. Reported, but no two-pass suggestion.
+      code: fn(io, "  for (const [id, fields] of keys) {\n    await results.handle(fields);\n    await redis.xack('events', 'mailer', id);\n  }"),
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 6, column: 11, suggestions: [] }],
+    },
+    {
+      // A counter the body moves: the first pass would read its value from before the loop every time.
+      code: fn(io, "  let i = 0;\n  for (const k of keys) {\n    i++;\n    await redis.set(`slot:${i}`, k);\n    console.log(i);\n  }"),
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 7, column: 11, suggestions: [] }],
+    },
+    {
+      // A `continue` that skips the command: the first pass would queue it anyway and shift every reply.
+      code: fn(io, "  for (const k of keys) {\n    if (!k) continue;\n    const v = await redis.get(k);\n    console.log(v);\n  }"),
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 6, column: 21, suggestions: [] }],
     },
     {
       code: fn(io, '  for (const k of keys) {\n    const name = k.toUpperCase();\n    console.log(await redis.get(name));\n  }'),

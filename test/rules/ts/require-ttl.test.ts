@@ -83,6 +83,14 @@ codeRuleTester().run('require-ttl', asRule(rule), {
       errors: [{ messageId: 'noTtl', line: 4, column: 1 }],
     },
     {
+      // node-redis's documented client: `createClient().on('error', ...).connect()` is the client.
+      filename: files.nodeRedis5,
+      code: "import { createClient } from 'redis';\nconst client = await createClient().on('error', console.error).connect();\nexport const save = (id: string, t: string) => client.set(`token:refresh:${id}`, t);",
+      options: [{ ttlSeconds: 900 }],
+      output: "import { createClient } from 'redis';\nconst client = await createClient().on('error', console.error).connect();\nexport const save = (id: string, t: string) => client.set(`token:refresh:${id}`, t, { expiration: { type: 'EX', value: 900 } });",
+      errors: [{ messageId: 'noTtl', line: 3, column: 48 }],
+    },
+    {
       // The cache-aside shape: GET, test for a miss, SET the same key.
       filename: files.ioredis,
       code: `${ioredis}async function load(id: string) {\n  const hit = await redis.get(\`user:\${id}\`);\n  if (hit) return hit;\n  await redis.set(\`user:\${id}\`, 'fresh');\n}`,
