@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Dialect } from '../model';
 import { freshName, indentOf } from './text';
-import { asStatements } from './pipeline';
+import { asStatements } from './text';
 
 type Loop = TSESTree.ForStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement;
 

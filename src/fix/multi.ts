@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Dialect } from '../model';
-import { freshName, indentOf, operandText } from './text';
+import { asStatements, freshName, indentOf, operandText } from './text';
 import type { statementOf } from '../model';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -72,7 +72,8 @@ export function statementsAsMulti(
   const scopeText = fn ? sourceCode.getText(fn) : sourceCode.text;
   const text = multiStatements(dialect, sourceCode, receiver, commands, result, first.awaited, typescript, scopeText);
   if (!text) return undefined;
-  const replacement = text.replace(/\n/g, `\n${indentOf(sourceCode, first.statement)}`);
+  const indent = indentOf(sourceCode, first.statement);
+  const replacement = asStatements(first.statement, indent, text.replace(/\n/g, `\n${indent}`));
   const range: [number, number] = [first.statement.range[0], last.range[1]];
   return { auto: !(result && typescript), apply: (fixer) => fixer.replaceTextRange(range, replacement) };
 }

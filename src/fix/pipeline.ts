@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Dialect } from '../model';
-import { freshName, indentOf } from './text';
+import { asStatements, freshName, indentOf } from './text';
 
 /** One statement of a loop body the pipeline rewrite understands: a command, its reply kept or dropped. */
 export interface QueuedCommand {
@@ -66,13 +66,6 @@ export function pipelineRewrite(
   return asStatements(loop, indent, lines.join('\n'));
 }
 
-/** The rewrite is several statements: a loop that is the lone body of an `if` or another loop needs a block. */
-export function asStatements(loop: TSESTree.Node, indent: string, text: string): string {
-  const parent = loop.parent;
-  const inList = parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program ||
-    parent?.type === AST_NODE_TYPES.SwitchCase || parent?.type === AST_NODE_TYPES.StaticBlock;
-  return inList ? text : `{\n${indent}${text}\n${indent}}`;
-}
 
 /**
  * For a loop with other logic around its commands: a first pass queues the commands in one pipeline,

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** The indentation of the line a node starts on, so multi-line rewrites line up with the code around them. */
 export function indentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
@@ -41,4 +42,18 @@ export function statementLineRange(sourceCode: Readonly<TSESLint.SourceCode>, no
     if (text[end] === '\n') end++;
   }
   return [start, end];
+}
+
+/**
+ * Statements that replace `statement`: wrapped in a block, one level deeper, when the statement is the
+ * lone body of an `if`, `else` or loop, where several statements would leave all but the first outside
+ * it and a trailing `if` would capture the original's `else`. `text`'s lines after the first already
+ * carry the statement's indentation.
+ */
+export function asStatements(statement: TSESTree.Node, indent: string, text: string): string {
+  const parent = statement.parent;
+  const inList = parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program ||
+    parent?.type === AST_NODE_TYPES.SwitchCase || parent?.type === AST_NODE_TYPES.StaticBlock ||
+    parent?.type === AST_NODE_TYPES.TSModuleBlock;
+  return inList ? text : `{\n${indent}  ${text.replace(/\n/g, '\n  ')}\n${indent}}`;
 }

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Dialect } from '../model';
 import type { QueuedCommand } from './multi';
+import { asStatements } from './text';
 
 /**
  * The LTRIM that keeps the newest `maxLength` items after a push: LPUSH adds at the head, so the
@@ -90,7 +91,8 @@ export function ltrimInBatch(
   const statement = push.parent;
   const line = sourceCode.lines[statement.loc.start.line - 1] ?? '';
   const indent = /^\s*/.exec(line)![0];
-  return (fixer) => fixer.insertTextAfter(statement, `\n${indent}${batchName}${queuedText};`);
+  const text = asStatements(statement, indent, `${sourceCode.getText(statement)}\n${indent}${batchName}${queuedText};`);
+  return (fixer) => fixer.replaceText(statement, text);
 }
 
 /** The call's reply is dropped: `await x.exec();` or `x.exec();` as a statement. */

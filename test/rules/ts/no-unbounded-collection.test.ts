@@ -50,6 +50,22 @@ codeRuleTester().run('no-unbounded-collection', asRule(rule), {
       errors: [{ messageId: 'list', line: 4, column: 9 }],
     },
     {
+      // The lone body of an if with an else: the rewrite gets a block, so the else stays the if's.
+      filename: files.ioredisJs,
+      code: `${ioredisJs}async function log(urgent, e) {\n  if (urgent) await redis.lpush('recent', e);\n  else console.log('skipped');\n}`,
+      options: [{ maxLength: 100 }],
+      output: `${ioredisJs}async function log(urgent, e) {\n  if (urgent) {\n    for (const [error] of await redis.multi().lpush('recent', e).ltrim('recent', 0, 99).exec()) if (error) throw error;\n  }\n  else console.log('skipped');\n}`,
+      errors: [{ messageId: 'list', line: 4, column: 21 }],
+    },
+    {
+      // A push on a batch variable as an if's lone body: its LTRIM is queued under the same condition.
+      filename: files.ioredisJs,
+      code: `${ioredisJs}async function log(urgent, e) {\n  const batch = redis.multi();\n  if (urgent) batch.lpush('recent', e);\n  await batch.exec();\n}`,
+      options: [{ maxLength: 100 }],
+      output: `${ioredisJs}async function log(urgent, e) {\n  const batch = redis.multi();\n  if (urgent) {\n    batch.lpush('recent', e);\n    batch.ltrim('recent', 0, 99);\n  }\n  await batch.exec();\n}`,
+      errors: [{ messageId: 'list', line: 5, column: 15 }],
+    },
+    {
       // The reply is kept: the list length LPUSH returned.
       filename: files.nodeRedis4,
       code: `${nodeRedis}async function log(e: string) {\n  const length = await client.lPush('events', e);\n  return length;\n}`,

@@ -124,7 +124,7 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       code: fn(io, '  if (keys) for (const k of keys) await redis.del(k);'),
       filename: files.ioredisJs,
       errors: [{ messageId: 'loop', line: 4, column: 41 }],
-      output: fn(io, '  if (keys) {\n  const pipeline = redis.pipeline();\n  for (const k of keys) {\n    pipeline.del(k);\n  }\n  for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;\n  }'),
+      output: fn(io, '  if (keys) {\n    const pipeline = redis.pipeline();\n    for (const k of keys) {\n      pipeline.del(k);\n    }\n    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;\n  }'),
     },
     // Other logic in the body would be reordered: no autofix, a two-pass suggestion.
     {
