@@ -93,10 +93,7 @@ export default createRule<Options, 'noTtl' | 'suggestTtl'>({
 
         /** Keys written by the command: MSET names every other argument. */
         function writtenKeys(call: RedisCall): { node: TSESTree.Node; shape: KeyShape }[] {
-          const nodes = call.command === 'MSET' || call.command === 'MSETNX'
-            ? call.args.filter((_, i) => i % 2 === 0)
-            : call.keyNode ? [call.keyNode] : [];
-          return nodes.flatMap((node) => {
+          return call.keyNodes.flatMap((node) => {
             const shape = keyShape(node, sourceCode);
             return shape ? [{ node, shape }] : [];
           });

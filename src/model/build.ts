@@ -583,16 +583,55 @@ export function buildModel(context: Context): RedisModel {
     }
   }
 
-  function pushCall(partial: Omit<RedisCall, 'awaited' | 'loop' | 'fn' | 'keyNode'> & { keyNode?: Node }) {
-    const keyIndex = partial.spec.firstKey;
-    const keyNode = partial.keyNode ?? (keyIndex >= 0 ? partial.args[keyIndex] : undefined);
+  function pushCall(partial: Omit<RedisCall, 'awaited' | 'loop' | 'fn' | 'keyNode' | 'keyNodes'> & { keyNode?: Node }) {
+    const keyNodes = partial.via === 'lua' ? [] : keyArguments(partial.spec, partial.args);
+    const keyNode = partial.keyNode ?? keyNodes[0];
     calls.push({
       ...partial,
       keyNode: keyNode && keyNode.type !== AST_NODE_TYPES.SpreadElement ? keyNode : undefined,
+      keyNodes,
       awaited: isAwaited(partial.node),
       loop: enclosingLoop(partial.node),
       fn: enclosingFunction(partial.node),
     });
+  }
+
+  /**
+   * Every key a command names, as written: the first key, and for commands over several keys
+   * (DEL k1 k2, BRPOP q1 q2 0, LMPOP 2 q1 q2 LEFT, MSET k1 v1 k2 v2) the others. An array in the
+   * key's place is node-redis's (and ioredis's flattened) way to pass several: its elements are the keys.
+   */
+  function keyArguments(spec: CommandSpec, args: Node[]): Node[] {
+    if (spec.firstKey < 0) return [];
+    const plain = (list: Node[]) => list.filter((n) => n.type !== AST_NODE_TYPES.SpreadElement);
+    const arrayAt = (index: number) => {
+      const arg = args[index];
+      return arg?.type === AST_NODE_TYPES.ArrayExpression ? plain(arg.elements.filter(Boolean) as Node[]) : undefined;
+    };
+    switch (spec.keys) {
+      case 'one': {
+        const first = args[spec.firstKey];
+        if (!first) return [];
+        return arrayAt(spec.firstKey)?.slice(0, 1) ?? plain([first]);
+      }
+      case 'rest':
+        return arrayAt(spec.firstKey) ?? plain(args.slice(spec.firstKey));
+      case 'all-but-last':
+        return arrayAt(spec.firstKey) ?? plain(args.slice(spec.firstKey, -1));
+      case 'pairs': {
+        if (args[0]?.type === AST_NODE_TYPES.ArrayExpression || args[0]?.type === AST_NODE_TYPES.ObjectExpression) return [];
+        return plain(args.filter((_, i) => i % 2 === 0));
+      }
+      case 'numkeys': {
+        const count = args[spec.firstKey - 1];
+        if (count?.type === AST_NODE_TYPES.Literal && typeof count.value === 'number') {
+          return plain(args.slice(spec.firstKey, spec.firstKey + count.value));
+        }
+        // node-redis: lmPop(keys, side), blmPop(timeout, keys, side)
+        for (let i = 0; i < args.length; i++) if (arrayAt(i)) return arrayAt(i)!;
+        return [];
+      }
+    }
   }
 
   function collectCalls(
@@ -600,7 +639,8 @@ export function buildModel(context: Context): RedisModel {
     spec: CommandSpec | undefined, client: ClientInfo,
   ) {
     const batch: BatchInfo | undefined = client.batch;
-    const args = node.arguments as Node[];
+    // node-redis 4: client.blPop(commandOptions({ isolated: true }), key, 0): options, not a key.
+    const args = client.library === 'node-redis' && isCommandOptions(node.arguments[0]) ? node.arguments.slice(1) as Node[] : node.arguments as Node[];
     const base = { client, node, receiver: callee.object as Node, method, batch };
     const stringAt = (arg: Node | undefined) =>
       arg && arg.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? arg.value : undefined;
@@ -696,6 +736,13 @@ export function buildModel(context: Context): RedisModel {
   constructions.sort((a, b) => a.node.range[0] - b.node.range[0]);
 
   return { calls, constructions, clientOf: (node) => clientOf(node), dialectOf };
+}
+
+function isCommandOptions(node: Node | undefined): boolean {
+  if (node?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'commandOptions';
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'commandOptions';
 }
 
 function enclosingClassBody(node: Node): Node | undefined {

@@ -48,9 +48,17 @@ export interface CommandSpec {
   traits: readonly CommandTrait[];
   /** Redis data type the key holds, when the command implies one. */
   type?: 'string' | 'list' | 'set' | 'zset' | 'hash' | 'stream';
+  /**
+   * Where the keys after the first are: `one` (only the first), `rest` (every argument, DEL k1 k2),
+   * `all-but-last` (BRPOP k1 k2 timeout), `numkeys` (LMPOP 2 k1 k2: the argument before the first key
+   * counts them), `pairs` (MSET k1 v1 k2 v2).
+   */
+  keys: KeyLayout;
 }
 
-type Row = [name: string, firstKey: number, traits: CommandTrait[], type?: CommandSpec['type']];
+export type KeyLayout = 'one' | 'rest' | 'all-but-last' | 'numkeys' | 'pairs';
+
+type Row = [name: string, firstKey: number, traits: CommandTrait[], type?: CommandSpec['type'], keys?: KeyLayout];
 
 const rows: Row[] = [
   // keyspace
@@ -62,12 +70,12 @@ const rows: Row[] = [
   ['FLUSHDB', -1, ['flushes']],
   ['DBSIZE', -1, ['reads']],
   ['RANDOMKEY', -1, ['reads']],
-  ['EXISTS', 0, ['reads', 'many-keys']],
+  ['EXISTS', 0, ['reads', 'many-keys'], undefined, 'rest'],
   ['TYPE', 0, ['reads']],
   ['TTL', 0, ['reads']],
   ['PTTL', 0, ['reads']],
-  ['DEL', 0, ['deletes-key', 'many-keys']],
-  ['UNLINK', 0, ['deletes-key', 'many-keys']],
+  ['DEL', 0, ['deletes-key', 'many-keys'], undefined, 'rest'],
+  ['UNLINK', 0, ['deletes-key', 'many-keys'], undefined, 'rest'],
   ['RENAME', 0, ['writes-key']],
   ['EXPIRE', 0, ['sets-ttl']],
   ['PEXPIRE', 0, ['sets-ttl']],
@@ -76,7 +84,7 @@ const rows: Row[] = [
   ['PERSIST', 0, []],
   // strings
   ['GET', 0, ['reads'], 'string'],
-  ['MGET', 0, ['reads', 'many-keys'], 'string'],
+  ['MGET', 0, ['reads', 'many-keys'], 'string', 'rest'],
   ['GETDEL', 0, ['deletes-key'], 'string'],
   ['GETEX', 0, ['reads', 'sets-ttl'], 'string'],
   ['STRLEN', 0, ['reads'], 'string'],
@@ -85,8 +93,8 @@ const rows: Row[] = [
   ['SETNX', 0, ['writes-key'], 'string'],
   ['SETEX', 0, ['writes-key', 'sets-ttl'], 'string'],
   ['PSETEX', 0, ['writes-key', 'sets-ttl'], 'string'],
-  ['MSET', 0, ['writes-key', 'many-keys'], 'string'],
-  ['MSETNX', 0, ['writes-key', 'many-keys'], 'string'],
+  ['MSET', 0, ['writes-key', 'many-keys'], 'string', 'pairs'],
+  ['MSETNX', 0, ['writes-key', 'many-keys'], 'string', 'pairs'],
   ['GETSET', 0, ['writes-key'], 'string'],
   ['SETRANGE', 0, ['writes-key'], 'string'],
   ['APPEND', 0, ['writes-key'], 'string'],
@@ -121,14 +129,14 @@ const rows: Row[] = [
   ['LREM', 0, ['bounds-collection'], 'list'],
   ['LPOP', 0, ['bounds-collection', 'consumes-list'], 'list'],
   ['RPOP', 0, ['bounds-collection', 'consumes-list'], 'list'],
-  ['BLPOP', 0, ['bounds-collection', 'consumes-list', 'blocks-connection'], 'list'],
-  ['BRPOP', 0, ['bounds-collection', 'consumes-list', 'blocks-connection'], 'list'],
+  ['BLPOP', 0, ['bounds-collection', 'consumes-list', 'blocks-connection'], 'list', 'all-but-last'],
+  ['BRPOP', 0, ['bounds-collection', 'consumes-list', 'blocks-connection'], 'list', 'all-but-last'],
   ['LMOVE', 0, ['bounds-collection', 'consumes-list'], 'list'],
   ['BLMOVE', 0, ['bounds-collection', 'consumes-list', 'blocks-connection'], 'list'],
   ['RPOPLPUSH', 0, ['bounds-collection', 'consumes-list'], 'list'],
   ['BRPOPLPUSH', 0, ['bounds-collection', 'consumes-list', 'blocks-connection'], 'list'],
-  ['LMPOP', 1, ['bounds-collection', 'consumes-list'], 'list'],
-  ['BLMPOP', 2, ['bounds-collection', 'consumes-list', 'blocks-connection'], 'list'],
+  ['LMPOP', 1, ['bounds-collection', 'consumes-list'], 'list', 'numkeys'],
+  ['BLMPOP', 2, ['bounds-collection', 'consumes-list', 'blocks-connection'], 'list', 'numkeys'],
   ['LRANGE', 0, ['reads'], 'list'],
   ['LLEN', 0, ['reads'], 'list'],
   ['LINDEX', 0, ['reads'], 'list'],
@@ -142,8 +150,8 @@ const rows: Row[] = [
   ['SMISMEMBER', 0, ['reads'], 'set'],
   ['SCARD', 0, ['reads'], 'set'],
   ['SSCAN', 0, ['cursor', 'reads'], 'set'],
-  ['SUNION', 0, ['reads', 'many-keys'], 'set'],
-  ['SINTER', 0, ['reads', 'many-keys'], 'set'],
+  ['SUNION', 0, ['reads', 'many-keys'], 'set', 'rest'],
+  ['SINTER', 0, ['reads', 'many-keys'], 'set', 'rest'],
   // sorted sets
   ['ZADD', 0, ['writes-key', 'grows-collection'], 'zset'],
   ['ZINCRBY', 0, ['writes-key', 'grows-collection', 'increments'], 'zset'],
@@ -153,9 +161,9 @@ const rows: Row[] = [
   ['ZREMRANGEBYLEX', 0, ['bounds-collection'], 'zset'],
   ['ZPOPMIN', 0, ['bounds-collection'], 'zset'],
   ['ZPOPMAX', 0, ['bounds-collection'], 'zset'],
-  ['BZPOPMIN', 0, ['bounds-collection', 'blocks-connection'], 'zset'],
-  ['BZPOPMAX', 0, ['bounds-collection', 'blocks-connection'], 'zset'],
-  ['ZMPOP', 1, ['bounds-collection'], 'zset'],
+  ['BZPOPMIN', 0, ['bounds-collection', 'blocks-connection'], 'zset', 'all-but-last'],
+  ['BZPOPMAX', 0, ['bounds-collection', 'blocks-connection'], 'zset', 'all-but-last'],
+  ['ZMPOP', 1, ['bounds-collection'], 'zset', 'numkeys'],
   ['ZRANGE', 0, ['reads'], 'zset'],
   ['ZRANGEBYSCORE', 0, ['reads'], 'zset'],
   ['ZREVRANGE', 0, ['reads'], 'zset'],
@@ -185,7 +193,7 @@ const rows: Row[] = [
   ['PSUBSCRIBE', -1, ['subscribes']],
   ['SSUBSCRIBE', -1, ['subscribes']],
   ['PUBLISH', -1, []],
-  ['WATCH', 0, []],
+  ['WATCH', 0, [], undefined, 'rest'],
   ['UNWATCH', -1, []],
   ['PING', -1, []],
   ['INFO', -1, []],
@@ -196,7 +204,7 @@ const rows: Row[] = [
 ];
 
 export const commandTable: ReadonlyMap<string, CommandSpec> = new Map(
-  rows.map(([name, firstKey, traits, type]) => [name, { name, firstKey, traits, type }]),
+  rows.map(([name, firstKey, traits, type, keys = 'one']) => [name, { name, firstKey, traits, type, keys }]),
 );
 
 /** Client methods that are not commands and must never be read as one. */
@@ -216,7 +224,7 @@ export function commandForMethod(method: string): CommandSpec | undefined {
 /** The command named by a string argument of `call('keys', ...)` or `sendCommand(['KEYS', ...])`. */
 export function commandForName(name: string): CommandSpec | undefined {
   const upper = name.toUpperCase();
-  return commandTable.get(upper) ?? { name: upper, firstKey: -1, traits: [] };
+  return commandTable.get(upper) ?? { name: upper, firstKey: -1, traits: [], keys: 'one' };
 }
 
 export function hasTrait(spec: CommandSpec | undefined, trait: CommandTrait): boolean {

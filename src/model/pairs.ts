@@ -17,11 +17,16 @@ function indexOf(calls: readonly RedisCall[], sourceCode: Readonly<TSESLint.Sour
   if (!index) {
     index = new Map();
     for (const other of calls) {
-      const shape = keyShape(other.keyNode, sourceCode);
-      if (!shape) continue;
-      const list = index.get(shape.id) ?? [];
-      list.push(other);
-      index.set(shape.id, list);
+      const ids = new Set<string>();
+      for (const node of other.keyNode ? [other.keyNode, ...other.keyNodes] : other.keyNodes) {
+        const shape = keyShape(node, sourceCode);
+        if (shape) ids.add(shape.id);
+      }
+      for (const id of ids) {
+        const list = index.get(id) ?? [];
+        list.push(other);
+        index.set(id, list);
+      }
     }
     indexes.set(calls, index);
   }

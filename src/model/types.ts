@@ -41,6 +41,8 @@ export interface RedisCall {
   args: TSESTree.Node[];
   /** The first key argument, when the command names one and it is written out. */
   keyNode: TSESTree.Node | undefined;
+  /** Every key argument written out, the first included (DEL k1 k2, BRPOP q1 q2 0); none for Lua. */
+  keyNodes: TSESTree.Node[];
   /** The call expression (for Lua: the call that runs the script). */
   node: TSESTree.Node;
   /** The receiver the command is sent through: `redis` in `redis.keys()`. */

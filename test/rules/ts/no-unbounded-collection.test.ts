@@ -12,6 +12,15 @@ codeRuleTester().run('no-unbounded-collection', asRule(rule), {
     // A list another function of the file consumes is a queue.
     { filename: files.ioredis, code: `${ioredis}export async function enqueue(job: string) {\n  await redis.lpush('queue:mail', job);\n}\nexport async function work() {\n  return redis.brpop('queue:mail', 0);\n}` },
     { filename: files.ioredis, code: `${ioredis}const QUEUE = 'jobs';\nredis.rpush(QUEUE, 'j');\nredis.lmove('jobs', 'jobs:active', 'LEFT', 'RIGHT');` },
+    // A consumer blocking on several queues consumes each of them, however the keys are passed.
+    { filename: files.ioredis, code: `${ioredis}export async function produce(v: string) {\n  await redis.lpush('queue:high', v);\n  await redis.lpush('queue:low', v);\n}\nexport async function work() {\n  return redis.brpop('queue:high', 'queue:low', 0);\n}` },
+    { filename: files.ioredis, code: `${ioredis}redis.rpush('q:a', 'j');\nredis.rpush('q:b', 'j');\nredis.blpop(['q:a', 'q:b'], 0);` },
+    { filename: files.ioredis, code: `${ioredis}redis.rpush('q:a', 'j');\nredis.rpush('q:b', 'j');\nredis.lmpop(2, 'q:a', 'q:b', 'LEFT');` },
+    { filename: files.nodeRedis5, code: `${nodeRedis}client.lPush('queue:high', 'j');\nclient.lPush('queue:low', 'j');\nclient.brPop(['queue:high', 'queue:low'], 0);` },
+    { filename: files.nodeRedis5, code: `${nodeRedis}client.lPush('q:a', 'j');\nclient.lPush('q:b', 'j');\nclient.blmPop(0, ['q:a', 'q:b'], 'LEFT');` },
+    // node-redis 4's command options come first; the key follows.
+    { filename: files.nodeRedis4, code: `import { createClient, commandOptions } from 'redis';\nconst client = createClient();\nclient.lPush('jobs', 'j');\nclient.brPop(commandOptions({ isolated: true }), 'jobs', 0);` },
+    { filename: files.ioredis, code: `${ioredis}redis.sadd('batch:a', 'x');\nredis.sadd('batch:b', 'x');\nredis.del('batch:a', 'batch:b');` },
     // Trimmed, expired or dropped.
     { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.lpush(\`feed:\${id}\`, 'x');\nredis.ltrim('feed:' + id, 0, 99);` },
     { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.sadd(\`seen:\${id}\`, 'x');\nredis.expire(\`seen:\${id}\`, 86400);` },
