@@ -47,8 +47,9 @@ export default createRule({
             .filter((w) => isWrite(w) && w.via !== 'lua' && isLaterInScope(w, expire) && !sameBatch(w, expire))
             .pop();
           if (!write) return;
-          // The write before a SET NX lock's EXPIRE is no-unsafe-lock's finding.
-          if (write.command === 'SETNX') return;
+          // SETNX or SET NX then EXPIRE is a lock taking its lease late: no-unsafe-lock's finding, whose
+          // fix is one SET NX EX (a MULTI would still refresh another holder's lease when NX fails).
+          if (write.command === 'SETNX' || (write.command === 'SET' && setOptions(write).nx)) return;
           const data = { key: shape.glob, write: write.command, line: String(write.node.loc.start.line) };
           const fix = multiFix(write, expire, model.dialectOf(write.client));
           if (fix && fix.auto) context.report({ node: expire.node, messageId: 'separate', data, fix: fix.apply });

@@ -2,14 +2,19 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import {
-  getRedisModel, hasTrait, isLaterInScope, isSameKey, keyShape, runsBefore, sameKeyCalls, setOptions, type Dialect, type RedisCall,
+  getRedisModel, hasTrait, isLaterInScope, keyShape, runsBefore, sameKeyCalls, setOptions, statementOf, type Dialect, type RedisCall,
 } from '../../src/model';
 import { isTemporaryKey } from '../../src/model/temporary';
 import { addExpiryToOptions } from '../../src/fix/ttl';
-import { compareAndDelete } from '../../src/fix/lock';
+import { compareAndDelete, setnxWithLease } from '../../src/fix/lock';
 import { isRepeatable } from '../../src/fix/trim';
+import { areAdjacent } from '../../src/fix/multi';
+import { statementLineRange } from '../../src/fix/text';
+import type { ExpiryUnit } from '../../src/fix/ttl';
 
 const expires = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
+/** The SET option that sets the same expiry as each EXPIRE command. */
+const setUnitOf: Record<string, ExpiryUnit> = { EXPIRE: 'EX', PEXPIRE: 'PX', EXPIREAT: 'EXAT', PEXPIREAT: 'PXAT' };
 const suggestedLeaseMs = 30_000;
 
 export default createRule({
@@ -30,6 +35,7 @@ export default createRule({
         'This DEL releases the lock `{{key}}` without checking that this process still owns it: when the lease expired during a long task (GC pause, slow I/O) and another process took the lock, this DEL frees their lock and two holders run at once. Delete only if the value is still your token, atomically, in a Lua script.',
       suggestLease: 'Add a lease of {{ms}} ms (PX {{ms}}); choose longer than the longest critical section.',
       suggestCompareAndDelete: 'Release with a compare-and-delete Lua script (GET == token, then DEL).',
+      suggestOneCommand: 'Take the lock and its lease in one command: SET key token NX {{unit}} (the separate {{expire}} goes).',
     },
     schema: [],
   },
@@ -56,20 +62,26 @@ export default createRule({
             if (isTemporaryKey(shape) === 'lock') locks.push(call);
           } else continue;
           if (!acquiredWithoutTtl) continue;
-          const expire = sameKeyCalls(model.calls, call, sourceCode).find((e) => expires.has(e.command) && isLaterInScope(call, e));
+          const laterExpires = sameKeyCalls(model.calls, call, sourceCode).filter((e) => expires.has(e.command) && isLaterInScope(call, e));
+          // An EXPIRE queued in the same MULTI or pipeline goes out in the same round trip: a lease.
+          if (laterExpires.some((e) => call.batch && e.batch && call.batch.node === e.batch.node)) continue;
+          const expire = laterExpires[0];
           const data = { key: shape.glob, command: call.command === 'SET' ? 'SET NX' : 'SETNX' };
           if (expire) {
             if (!locks.includes(call)) locks.push(call);
-            context.report({ node: call.node, messageId: 'separateExpire', data: { ...data, line: String(expire.node.loc.start.line) } });
+            context.report({
+              node: call.node, messageId: 'separateExpire', data: { ...data, line: String(expire.node.loc.start.line) },
+              suggest: oneCommandSuggestion(call, expire, model.dialectOf(call.client)),
+            });
           } else if (call.command === 'SET') {
             if (looksLikeLock(call, shape)) context.report({ node: call.node, messageId: 'noTtl', data, suggest: leaseSuggestion(call, model.dialectOf(call.client)) });
           } else if (locks.includes(call)) {
-            context.report({ node: call.node, messageId: 'noTtl', data });
+            context.report({ node: call.node, messageId: 'noTtl', data, suggest: setnxLeaseSuggestion(call, model.dialectOf(call.client)) });
           }
         }
         for (const call of model.calls) {
           if ((call.command !== 'DEL' && call.command !== 'UNLINK') || call.via !== 'method' || call.args.length !== 1 || !call.keyNode) continue;
-          const lock = locks.find((l) => isSameKey(l.keyNode, call.keyNode, sourceCode));
+          const lock = sameKeyCalls(model.calls, call, sourceCode).find((l) => locks.includes(l));
           if (!lock) continue;
           // A GET of the key first is an owner check (racy, but a deliberate one).
           const checked = sameKeyCalls(model.calls, call, sourceCode).some((g) => g.command === 'GET' && g.fn === call.fn && runsBefore(g, call));
@@ -100,6 +112,43 @@ export default createRule({
       return fix ? [{ messageId: 'suggestLease' as const, data: { ms: String(suggestedLeaseMs) }, fix }] : [];
     }
 
+    /** SETNX -> SET NX PX: only where the reply is dropped or tested for truth (1/0 becomes OK/null). */
+    function setnxLeaseSuggestion(call: RedisCall, dialect: Dialect | undefined) {
+      if (!dialect || call.via !== 'method' || !call.receiver || call.node.type !== AST_NODE_TYPES.CallExpression || !replyOnlyTested(call.node)) return [];
+      const text = setnxWithLease(dialect, sourceCode, call.node, call.receiver, 'PX', suggestedLeaseMs);
+      return text ? [{ messageId: 'suggestLease' as const, data: { ms: String(suggestedLeaseMs) }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(call.node, text) }] : [];
+    }
+
+    /**
+     * `set(k, t, 'NX'); expire(k, 30);` as back-to-back statements -> `set(k, t, 'EX', 30, 'NX');`.
+     * A suggestion: the EXPIRE also ran when NX failed, refreshing another holder's lease, which the
+     * one command no longer does.
+     */
+    function oneCommandSuggestion(call: RedisCall, expire: RedisCall, dialect: Dialect | undefined) {
+      if (!dialect || call.via !== 'method' || expire.via !== 'method' || call.batch || expire.batch || !call.receiver || !expire.receiver) return [];
+      if (call.node.type !== AST_NODE_TYPES.CallExpression || expire.args.length !== 2 || expire.args[1].type === AST_NODE_TYPES.SpreadElement) return [];
+      if (sourceCode.getText(call.receiver) !== sourceCode.getText(expire.receiver)) return [];
+      const first = statementOf(call.node);
+      const second = statementOf(expire.node);
+      if (!first || second?.kind !== 'expression' || !areAdjacent(first.statement, second.statement)) return [];
+      const unit = setUnitOf[expire.command];
+      const amount = sourceCode.getText(expire.args[1]);
+      const node = call.node;
+      let replaceCall: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined;
+      if (call.command === 'SET') replaceCall = addExpiryToOptions(dialect, node, setOptions(call).object, unit, amount);
+      else if (replyOnlyTested(node)) {
+        const text = setnxWithLease(dialect, sourceCode, node, call.receiver, unit, amount);
+        if (text) replaceCall = (fixer) => fixer.replaceText(node, text);
+      }
+      if (!replaceCall) return [];
+      const apply = replaceCall;
+      return [{
+        messageId: 'suggestOneCommand' as const,
+        data: { unit: `${unit} ${amount}`, expire: expire.command },
+        fix: (fixer: TSESLint.RuleFixer) => [apply(fixer), fixer.removeRange(statementLineRange(sourceCode, second.statement))],
+      }];
+    }
+
     /** Needs the token the lock was taken with, in scope where the DEL runs: the lock's SET in the same function. */
     function releaseSuggestion(del: RedisCall, lock: RedisCall, dialect: Dialect | undefined) {
       const token = lock.args[1];
@@ -114,3 +163,24 @@ export default createRule({
     }
   },
 });
+
+/** The reply is dropped, or only tested for truth: `if (await redis.setnx(k, t))`, `!ok`, `ok ? a : b`. */
+function replyOnlyTested(call: TSESTree.Node): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+      return true;
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === node;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === '!';
+    default:
+      return false;
+  }
+}

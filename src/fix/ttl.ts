@@ -5,7 +5,10 @@ import type { Dialect } from '../model';
  * The expiry option of SET in each dialect. node-redis 5 still accepts `{ EX }` but marks it
  * deprecated in favour of `expiration`, so a new line of code uses the current spelling.
  */
-export function setExpiryOption(dialect: Dialect, unit: 'EX' | 'PX', amount: number): string | undefined {
+export type ExpiryUnit = 'EX' | 'PX' | 'EXAT' | 'PXAT';
+
+/** `amount` is a number or the source text of one (an EXPIRE's seconds argument). */
+export function setExpiryOption(dialect: Dialect, unit: ExpiryUnit, amount: number | string): string | undefined {
   switch (dialect) {
     case 'ioredis':
       return `'${unit}', ${amount}`;
@@ -20,7 +23,7 @@ export function setExpiryOption(dialect: Dialect, unit: 'EX' | 'PX', amount: num
 }
 
 /** The property to add to an existing node-redis options object (`{ NX: true }`). */
-export function setExpiryProperty(dialect: Dialect, unit: 'EX' | 'PX', amount: number): string | undefined {
+export function setExpiryProperty(dialect: Dialect, unit: ExpiryUnit, amount: number | string): string | undefined {
   if (dialect === 'node-redis-4') return `${unit}: ${amount}`;
   if (dialect === 'node-redis-5') return `expiration: { type: '${unit}', value: ${amount} }`;
   return undefined;
@@ -41,7 +44,7 @@ export function addSetExpiry(
 
 /** Adds a TTL to the options of an existing SET: a trailing token pair or a property. */
 export function addExpiryToOptions(
-  dialect: Dialect, call: TSESTree.CallExpression, object: TSESTree.ObjectExpression | undefined, unit: 'EX' | 'PX', amount: number,
+  dialect: Dialect, call: TSESTree.CallExpression, object: TSESTree.ObjectExpression | undefined, unit: ExpiryUnit, amount: number | string,
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
   if (dialect === 'ioredis') {
     // ioredis' typings take the expiry before NX/XX/GET: set(key, value, 'PX', ms, 'NX').

@@ -1,13 +1,17 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { keyShape } from './keys';
+import { hasStaticText, keyShape } from './keys';
 import type { RedisCall } from './types';
 
 /** The other commands of the file that name the same key as `call` (Lua commands name none). */
 export function sameKeyCalls(calls: readonly RedisCall[], call: RedisCall, sourceCode: Readonly<TSESLint.SourceCode>): RedisCall[] {
   const shape = keyShape(call.keyNode, sourceCode);
   if (!shape) return [];
-  return (indexOf(calls, sourceCode).get(shape.id) ?? []).filter((other) => other !== call && other.node !== call.node);
+  // A key with no static text (a wrapper's `key` parameter) is the same key only within one
+  // function: `set(key, v, 'NX')` in one method and `del(key)` in another share a name, not a key.
+  const sameFunctionOnly = !hasStaticText(shape);
+  return (indexOf(calls, sourceCode).get(shape.id) ?? []).filter((other) =>
+    other !== call && other.node !== call.node && (!sameFunctionOnly || other.fn === call.fn));
 }
 
 /** The file's commands grouped by key shape, built once per list so pairing stays linear. */

@@ -81,6 +81,61 @@ module.exports = {
 `;
 }
 
+/** `take(token)`: SETNX tested for truth, and `acquire(token)`: SET NX then a separate EXPIRE. */
+function setnxSnippet(flavor: Flavor): string {
+  if (flavor.startsWith('ioredis')) {
+    return `const Redis = require('ioredis');
+const redis = new Redis(options);
+module.exports = {
+  take: async (token) => {
+    if (await redis.setnx('lock:nightly', token)) return true;
+    return false;
+  },
+  close: () => redis.quit(),
+};
+`;
+  }
+  return `const { createClient } = require('redis');
+const client = createClient(options);
+const ready = client.connect();
+module.exports = {
+  take: async (token) => {
+    await ready;
+    if (await client.setNX('lock:nightly', token)) return true;
+    return false;
+  },
+  close: () => client.quit(),
+};
+`;
+}
+
+function separateExpireSnippet(flavor: Flavor): string {
+  if (flavor.startsWith('ioredis')) {
+    return `const Redis = require('ioredis');
+const redis = new Redis(options);
+module.exports = {
+  acquire: async (token) => {
+    await redis.set('lock:report', token, 'NX');
+    await redis.expire('lock:report', 30);
+  },
+  close: () => redis.quit(),
+};
+`;
+  }
+  return `const { createClient } = require('redis');
+const client = createClient(options);
+const ready = client.connect();
+module.exports = {
+  acquire: async (token) => {
+    await ready;
+    await client.set('lock:report', token, ${flavor === 'redis4' ? '{ NX: true }' : "{ condition: 'NX' }"});
+    await client.expire('lock:report', 30);
+  },
+  close: () => client.quit(),
+};
+`;
+}
+
 describeWithRedis('no-unsafe-lock suggestions on a real redis-server', () => {
   let server: RunningRedis;
   beforeAll(async () => {
@@ -105,6 +160,36 @@ describeWithRedis('no-unsafe-lock suggestions on a real redis-server', () => {
       expect(before.ttls).toEqual({});
       expect(after.ttls['lock:nightly']).toBeGreaterThan(25);
       expect(after.ttls['lock:nightly']).toBeLessThanOrEqual(30);
+    });
+
+    it(`${flavor}: SETNX becomes SET NX PX: the same branch is taken for the first and the second caller, and the lock expires`, async () => {
+      const original = setnxSnippet(flavor);
+      const fixed = applySuggestion(original, flavor);
+      expect(fixed).toMatch(/\.set\('lock:nightly'/);
+      const { before, after } = await runBoth(flavor, server.socket, original, fixed, async (snippet) => [
+        await snippet.take('a'),
+        await snippet.take('b'),
+      ]);
+      expect(before.result).toEqual([true, false]);
+      expect(after.result).toEqual(before.result);
+      expect(withoutTtl(after.keyspace)).toEqual(withoutTtl(before.keyspace));
+      expect(before.ttls).toEqual({});
+      expect(after.ttls['lock:nightly']).toBeGreaterThan(25);
+    });
+
+    it(`${flavor}: SET NX + EXPIRE becomes one SET NX EX: the same holder, the same lease`, async () => {
+      const original = separateExpireSnippet(flavor);
+      const fixed = applySuggestion(original, flavor);
+      expect(fixed).not.toMatch(/expire\(/);
+      const { before, after } = await runBoth(flavor, server.socket, original, fixed, async (snippet) => [
+        await snippet.acquire('a'),
+        await snippet.acquire('b'),
+      ]);
+      expect(after.result).toEqual(before.result);
+      expect(withoutTtl(after.keyspace)).toEqual(withoutTtl(before.keyspace));
+      expect(before.ttls['lock:report']).toBeGreaterThan(25);
+      expect(after.ttls['lock:report']).toBeGreaterThan(25);
+      expect(after.ttls['lock:report']).toBeLessThanOrEqual(30);
     });
 
     it(`${flavor}: replies like DEL for the owner, and leaves another owner's lock alone`, async () => {

@@ -19,6 +19,8 @@ codeRuleTester().run('no-non-atomic-expire', asRule(rule), {
     // Different keys, different functions.
     { filename: files.ioredis, code: `${ioredis}async function f(a: string, b: string) {\n  await redis.incr(\`rate:\${a}\`);\n  await redis.expire(\`rate:\${b}\`, 60);\n}` },
     { filename: files.ioredis, code: `${ioredis}async function f(k: string) {\n  await redis.incr(k);\n}\nasync function g(k: string) {\n  await redis.expire(k, 60);\n}` },
+    // SETNX or SET NX + EXPIRE is no-unsafe-lock's finding (a MULTI would still refresh another holder's lease).
+    { filename: files.ioredis, code: `${ioredis}async function f(id: string) {\n  await redis.set(\`lock:\${id}\`, 'me', 'NX');\n  await redis.expire(\`lock:\${id}\`, 30);\n}` },
     // SETNX + EXPIRE is no-unsafe-lock's finding.
     { filename: files.ioredis, code: `${ioredis}async function f(k: string) {\n  await redis.setnx(k, '1');\n  await redis.expire(k, 60);\n}` },
     // A GET that is not compared, or a WATCHed transaction.

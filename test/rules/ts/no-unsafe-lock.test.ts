@@ -20,6 +20,10 @@ codeRuleTester().run('no-unsafe-lock', asRule(rule), {
     // SET NX as a set-once: no lock-like key, never released with DEL.
     { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.set(\`user:\${id}:created\`, Date.now(), 'NX');` },
     { filename: files.nodeRedis5, code: `${nodeRedis}declare const id: string;\nclient.set(\`invite:\${id}\`, 'sent', { condition: 'NX' });` },
+    // A generic wrapper: set-if-absent and remove on a caller's key are not a lock taken and released.
+    { filename: files.ioredis, code: `import Redis from 'ioredis';\nexport class Cache {\n  constructor(private readonly redis: Redis) {}\n  async setIfAbsent(key: string, value: string) {\n    return this.redis.set(key, value, 'NX');\n  }\n  async remove(key: string) {\n    await this.redis.del(key);\n  }\n}` },
+    // The lease is queued in the same MULTI: one round trip.
+    { filename: files.ioredis, code: `${ioredis}declare const id: string;\nredis.multi().setnx(\`lock:\${id}\`, 'me').expire(\`lock:\${id}\`, 30).exec();` },
     // The owner is checked before the DEL.
     { filename: files.ioredis, code: `${ioredis}async function release(token: string) {\n  await redis.set('lock:a', token, 'EX', 10, 'NX');\n  if ((await redis.get('lock:a')) === token) await redis.del('lock:a');\n}` },
   ],
@@ -72,7 +76,61 @@ codeRuleTester().run('no-unsafe-lock', asRule(rule), {
       filename: files.ioredis,
       code: `${ioredis}redis.setnx('lock:nightly', '1');`,
       output: null,
-      errors: [{ messageId: 'noTtl', line: 3, column: 1 }],
+      errors: [{
+        messageId: 'noTtl', line: 3, column: 1,
+        suggestions: [{ messageId: 'suggestLease', output: `${ioredis}redis.set('lock:nightly', '1', 'PX', 30000, 'NX');` }],
+      }],
+    },
+    {
+      // SETNX replies 1/0 and SET NX replies OK/null: tested for truth, the suggestion keeps the branch.
+      filename: files.nodeRedis4,
+      code: `${nodeRedis}async function take(id: string) {\n  if (await client.setNX(\`lock:\${id}\`, 'me')) return true;\n  return false;\n}`,
+      output: null,
+      errors: [{
+        messageId: 'noTtl', line: 4, column: 13,
+        suggestions: [{ messageId: 'suggestLease', output: `${nodeRedis}async function take(id: string) {\n  if (await client.set(\`lock:\${id}\`, 'me', { NX: true, PX: 30000 })) return true;\n  return false;\n}` }],
+      }],
+    },
+    {
+      filename: files.nodeRedis5,
+      code: `${nodeRedis}async function take(id: string) {\n  return !(await client.setNX(\`lock:\${id}\`, 'me'));\n}`,
+      output: null,
+      errors: [{
+        messageId: 'noTtl', line: 4, column: 18,
+        suggestions: [{ messageId: 'suggestLease', output: `${nodeRedis}async function take(id: string) {\n  return !(await client.set(\`lock:\${id}\`, 'me', { condition: 'NX', expiration: { type: 'PX', value: 30000 } }));\n}` }],
+      }],
+    },
+    {
+      // A reply compared with 1 would break on OK/null: no suggestion.
+      filename: files.ioredis,
+      code: `${ioredis}async function take() {\n  return (await redis.setnx('lock:nightly', '1')) === 1;\n}`,
+      output: null,
+      errors: [{ messageId: 'noTtl', line: 4, column: 17, suggestions: [] }],
+    },
+    {
+      // SET NX then EXPIRE back to back: one SET NX EX, and the EXPIRE statement goes.
+      filename: files.ioredis,
+      code: `${ioredis}async function acquire(id: string) {\n  await redis.set(\`lock:\${id}\`, 'me', 'NX');\n  await redis.expire(\`lock:\${id}\`, 30);\n}`,
+      output: null,
+      errors: [{
+        messageId: 'separateExpire', line: 4, column: 9,
+        suggestions: [{
+          messageId: 'suggestOneCommand', data: { unit: 'EX 30', expire: 'EXPIRE' },
+          output: `${ioredis}async function acquire(id: string) {\n  await redis.set(\`lock:\${id}\`, 'me', 'EX', 30, 'NX');\n}`,
+        }],
+      }],
+    },
+    {
+      filename: files.nodeRedis4,
+      code: `${nodeRedis}async function acquire(id: string, ms: number) {\n  await client.setNX(\`lock:\${id}\`, 'me');\n  await client.pExpire(\`lock:\${id}\`, ms);\n}`,
+      output: null,
+      errors: [{
+        messageId: 'separateExpire', line: 4, column: 9,
+        suggestions: [{
+          messageId: 'suggestOneCommand', data: { unit: 'PX ms', expire: 'PEXPIRE' },
+          output: `${nodeRedis}async function acquire(id: string, ms: number) {\n  await client.set(\`lock:\${id}\`, 'me', { NX: true, PX: ms });\n}`,
+        }],
+      }],
     },
     {
       // A plain DEL release: suggestion of compare-and-delete with the lock's token.
