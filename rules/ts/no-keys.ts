@@ -59,7 +59,9 @@ export default createRule({
         function reportWithRewrite(call: RedisCall) {
           const node = call.node as TSESTree.CallExpression;
           const pattern = call.args.length === 1 && call.args[0].type !== 'SpreadElement' ? call.args[0] : undefined;
-          const rewritable = call.via === 'method' && pattern !== undefined && call.receiver !== undefined && call.client.kind === 'client';
+          // keysBuffer replies Buffers, which neither scanStream's strings nor a Set of Buffers reproduce.
+          const rewritable = call.via === 'method' && !call.optional && !/Buffer$/.test(call.method) && pattern !== undefined &&
+            call.receiver !== undefined && call.client.kind === 'client';
           const rewrite = (dialect: Dialect) =>
             rewritable ? scanRewrite(dialect, sourceCode, node, call.receiver!, pattern!, typescript) : undefined;
           const dialect = model.dialectOf(call.client);

@@ -103,7 +103,7 @@ export default createRule({
      * file is JavaScript; in TypeScript the reply's type changes, so a suggestion.
      */
     function multiFix(write: RedisCall, expire: RedisCall, dialect: Dialect | undefined) {
-      if (!dialect || write.via !== 'method' || expire.via !== 'method' || write.batch || expire.batch) return undefined;
+      if (!dialect || write.via !== 'method' || expire.via !== 'method' || write.optional || expire.optional || write.batch || expire.batch) return undefined;
       if (write.client.kind !== 'client' || expire.client.kind !== 'client') return undefined;
       if (!write.receiver || !expire.receiver || sourceCode.getText(write.receiver) !== sourceCode.getText(expire.receiver)) return undefined;
       const first = statementOf(write.node);

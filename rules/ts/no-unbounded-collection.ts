@@ -108,7 +108,7 @@ export default createRule<Options, MessageId>({
      * push already in a pipeline or MULTI gets its LTRIM queued right after it.
      */
     function listFix(call: RedisCall, dialect: Dialect) {
-      if (call.via !== 'method' || !call.receiver || !isRepeatable(call.keyNode!)) return undefined;
+      if (call.via !== 'method' || call.optional || !call.receiver || !isRepeatable(call.keyNode!)) return undefined;
       const node = call.node as TSESTree.CallExpression;
       if (call.batch) {
         return (length: number) => {

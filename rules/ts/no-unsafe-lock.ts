@@ -114,7 +114,7 @@ export default createRule({
 
     /** SETNX -> SET NX PX: only where the reply is dropped or tested for truth (1/0 becomes OK/null). */
     function setnxLeaseSuggestion(call: RedisCall, dialect: Dialect | undefined) {
-      if (!dialect || call.via !== 'method' || !call.receiver || call.node.type !== AST_NODE_TYPES.CallExpression || !replyOnlyTested(call.node)) return [];
+      if (!dialect || call.via !== 'method' || call.optional || !call.receiver || call.node.type !== AST_NODE_TYPES.CallExpression || !replyOnlyTested(call.node)) return [];
       const text = setnxWithLease(dialect, sourceCode, call.node, call.receiver, 'PX', suggestedLeaseMs);
       return text ? [{ messageId: 'suggestLease' as const, data: { ms: String(suggestedLeaseMs) }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(call.node, text) }] : [];
     }
@@ -125,7 +125,7 @@ export default createRule({
      * one command no longer does.
      */
     function oneCommandSuggestion(call: RedisCall, expire: RedisCall, dialect: Dialect | undefined) {
-      if (!dialect || call.via !== 'method' || expire.via !== 'method' || call.batch || expire.batch || !call.receiver || !expire.receiver) return [];
+      if (!dialect || call.via !== 'method' || expire.via !== 'method' || call.optional || expire.optional || call.batch || expire.batch || !call.receiver || !expire.receiver) return [];
       if (call.node.type !== AST_NODE_TYPES.CallExpression || expire.args.length !== 2 || expire.args[1].type === AST_NODE_TYPES.SpreadElement) return [];
       if (sourceCode.getText(call.receiver) !== sourceCode.getText(expire.receiver)) return [];
       const first = statementOf(call.node);
@@ -152,7 +152,7 @@ export default createRule({
     /** Needs the token the lock was taken with, in scope where the DEL runs: the lock's SET in the same function. */
     function releaseSuggestion(del: RedisCall, lock: RedisCall, dialect: Dialect | undefined) {
       const token = lock.args[1];
-      if (!dialect || !del.receiver || lock.fn !== del.fn || !lock.fn || !token || !isRepeatable(token) || !isRepeatable(del.keyNode!)) return [];
+      if (!dialect || !del.receiver || del.optional || lock.fn !== del.fn || !lock.fn || !token || !isRepeatable(token) || !isRepeatable(del.keyNode!)) return [];
       if (hasTrait(lock.spec, 'sets-ttl')) return [];
       const text = compareAndDelete(dialect, sourceCode, del.receiver, del.keyNode!, token);
       if (!text) return [];

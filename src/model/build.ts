@@ -33,7 +33,8 @@ type BindingKind =
   | 'cluster-factory' // createCluster()
   | 'client-type' // a type naming a client: RedisClientType, Redis (as a type)
   | 'cluster-type'
-  | 'pipeline-type'; // ChainableCommander, Pipeline
+  | 'pipeline-type' // ChainableCommander, Pipeline
+  | 'script-definer'; // node-redis defineScript({ SCRIPT }): Lua the client will run
 
 interface Binding {
   library: Library;
@@ -53,6 +54,7 @@ const namedExportKinds: Record<Library, Record<string, BindingKind>> = {
   'node-redis': {
     default: 'namespace', createClient: 'factory', createCluster: 'cluster-factory',
     RedisClientType: 'client-type', RedisClusterType: 'cluster-type', RedisClient: 'client-type',
+    defineScript: 'script-definer',
   },
 };
 // RedisOptions is a type of options, not a client: never let it mark a value as a client.
@@ -205,6 +207,7 @@ export function buildModel(context: Context): RedisModel {
   // the walk. Most files of an application are such files.
   const mayHoldClients = clientNames.size > 0 || checker !== undefined || /redis|valkey/.test(sourceCode.text);
   const stack: Node[] = mayHoldClients ? [sourceCode.ast as unknown as Node] : [];
+  let requiresRedisModule = false;
   while (stack.length > 0) {
     const node = stack.pop()!;
     switch (node.type) {
@@ -228,8 +231,22 @@ export function buildModel(context: Context): RedisModel {
       case AST_NODE_TYPES.VariableDeclarator:
         if (node.init) bindRequire(node);
         break;
+      case AST_NODE_TYPES.TSImportEqualsDeclaration: {
+        // import Redis = require('ioredis');
+        const reference = node.moduleReference;
+        if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) {
+          const moduleName = String(reference.expression.value);
+          const library = moduleLibraries[moduleName];
+          if (library) addBinding(node, { library, moduleName, kind: library === 'node-redis' ? 'namespace' : 'class' });
+        }
+        break;
+      }
       case AST_NODE_TYPES.CallExpression:
         callNodes.push(node);
+        // require('redis').createClient() binds no name, yet is evidence of a client.
+        if (!requiresRedisModule && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
+          requiresRedisModule = requiredModule(node) !== undefined;
+        }
         break;
       case AST_NODE_TYPES.NewExpression:
         newNodes.push(node);
@@ -274,17 +291,23 @@ export function buildModel(context: Context): RedisModel {
     }
   }
 
-  const hasEvidence = bindings.size > 0 || clientNames.size > 0 || checker !== undefined;
+  const hasEvidence = bindings.size > 0 || requiresRedisModule || clientNames.size > 0 || checker !== undefined;
 
   const bindingOf = (node: Node): Binding | undefined => {
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (node.type !== AST_NODE_TYPES.Identifier) {
+      // require('redis').createClient(), new (require('ioredis'))()
+      const required = requiredModule(node);
+      if (!required || required.includes('#')) return undefined;
+      const library = moduleLibraries[required];
+      return { library, moduleName: required, kind: library === 'node-redis' ? 'namespace' : 'class' };
+    }
     const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
     return variable ? bindings.get(variable as Variable) : undefined;
   };
 
   const info = (binding: Binding, kind: ClientInfo['kind']): ClientInfo => ({
     library: binding.library,
-    major: majorOf(binding.moduleName),
+    major: clientMajor(binding.moduleName, majorOf(binding.moduleName)),
     kind,
     moduleName: binding.moduleName,
   });
@@ -405,7 +428,7 @@ export function buildModel(context: Context): RedisModel {
         } else if (/^(ChainableCommander|Pipeline)$/.test(typeName)) kind = 'pipeline';
         else if (/^(RedisClientMultiCommand|RedisClientMultiCommandType|Multi)$/.test(typeName)) kind = 'multi';
         if (!kind) continue;
-        return { library, major: majorOf(moduleName === '@redis/client' ? 'redis' : moduleName) ?? majorOf(moduleName), kind, moduleName };
+        return { library, major: majorOf(moduleName === '@redis/client' ? 'redis' : moduleName) ?? clientMajor(moduleName, majorOf(moduleName)), kind, moduleName };
       }
     }
     return undefined;
@@ -562,6 +585,11 @@ export function buildModel(context: Context): RedisModel {
     for (const node of callNodes) {
       const callee = unwrap(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+        const definer = bindingOf(callee);
+        if (definer?.kind === 'script-definer') {
+          collectDefinedScript(node, info(definer, 'client'));
+          continue;
+        }
         const client = constructed(node);
         if (client) constructions.push({ node, client, fn: enclosingFunction(node) });
         continue;
@@ -583,13 +611,14 @@ export function buildModel(context: Context): RedisModel {
     }
   }
 
-  function pushCall(partial: Omit<RedisCall, 'awaited' | 'loop' | 'fn' | 'keyNode' | 'keyNodes'> & { keyNode?: Node }) {
+  function pushCall(partial: Omit<RedisCall, 'awaited' | 'loop' | 'fn' | 'keyNode' | 'keyNodes' | 'optional'> & { keyNode?: Node }) {
     const keyNodes = partial.via === 'lua' ? [] : keyArguments(partial.spec, partial.args);
     const keyNode = partial.keyNode ?? keyNodes[0];
     calls.push({
       ...partial,
       keyNode: keyNode && keyNode.type !== AST_NODE_TYPES.SpreadElement ? keyNode : undefined,
       keyNodes,
+      optional: isOptionalCall(partial.node),
       awaited: isAwaited(partial.node),
       loop: enclosingLoop(partial.node),
       fn: enclosingFunction(partial.node),
@@ -661,7 +690,9 @@ export function buildModel(context: Context): RedisModel {
       const name = stringAt(array.elements[0] ?? undefined);
       if (!name) return;
       const named = commandForName(name)!;
-      pushCall({ ...base, command: named.name, spec: named, args: array.elements.slice(1).filter(Boolean) as Node[], via: 'sendCommand' });
+      const rest = array.elements.slice(1).filter(Boolean) as Node[];
+      pushCall({ ...base, command: named.name, spec: named, args: rest, via: 'sendCommand' });
+      if (named.traits.includes('runs-script')) collectLua(node, rest[0], base);
       return;
     }
     if ((method === 'multi' || method === 'pipeline') && args[0]?.type === AST_NODE_TYPES.ArrayExpression) {
@@ -671,10 +702,10 @@ export function buildModel(context: Context): RedisModel {
         const name = stringAt(element.elements[0] ?? undefined);
         if (!name) continue;
         const named = commandForName(name)!;
-        pushCall({
-          ...base, node: element, command: named.name, spec: named, args: element.elements.slice(1).filter(Boolean) as Node[],
-          via: 'batch-array', batch: { kind: method, node },
-        });
+        const rest = element.elements.slice(1).filter(Boolean) as Node[];
+        const batch: BatchInfo = { kind: method as BatchInfo['kind'], node };
+        pushCall({ ...base, node: element, command: named.name, spec: named, args: rest, via: 'batch-array', batch });
+        if (named.traits.includes('runs-script')) collectLua(node, rest[0], { ...base, batch });
       }
       return;
     }
@@ -704,6 +735,17 @@ export function buildModel(context: Context): RedisModel {
       return;
     }
     if (spec) pushCall({ ...base, command: spec.name, spec, args, via: 'method' });
+  }
+
+  /** node-redis `defineScript({ NUMBER_OF_KEYS, SCRIPT, transformArguments })`: the Lua a client method will run. */
+  function collectDefinedScript(node: TSESTree.CallExpression, client: ClientInfo) {
+    const options = node.arguments[0];
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    for (const prop of options.properties) {
+      if (prop.type === AST_NODE_TYPES.Property && !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'SCRIPT') {
+        collectLua(node, prop.value as Node, { client, receiver: undefined, method: 'defineScript', batch: undefined });
+      }
+    }
   }
 
   function collectLua(node: TSESTree.CallExpression, scriptNode: Node | undefined, base: Pick<RedisCall, 'client' | 'receiver' | 'method' | 'batch'>) {
@@ -736,6 +778,21 @@ export function buildModel(context: Context): RedisModel {
   constructions.sort((a, b) => a.node.range[0] - b.node.range[0]);
 
   return { calls, constructions, clientOf: (node) => clientOf(node), dialectOf };
+}
+
+/**
+ * The node-redis major a module's version stands for: `@redis/client` 1.x is the client inside
+ * `redis` 4 (its API: scanIterator yielding keys), and from 5 on the two packages share a major.
+ */
+function clientMajor(moduleName: string, major: number | undefined): number | undefined {
+  if (moduleName === '@redis/client' && major !== undefined && major < 4) return 4;
+  return major;
+}
+
+function isOptionalCall(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = node.callee;
+  return node.optional || (callee.type === AST_NODE_TYPES.MemberExpression && callee.optional) || node.parent?.type === AST_NODE_TYPES.ChainExpression;
 }
 
 function isCommandOptions(node: Node | undefined): boolean {

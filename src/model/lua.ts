@@ -82,13 +82,64 @@ export interface LuaCommand {
  */
 export function luaCommands(source: LuaSource): LuaCommand[] {
   const found: LuaCommand[] = [];
+  const text = withoutLuaComments(source.text);
   const pattern = /\bredis\s*\.\s*p?call\s*\(\s*(['"])([A-Za-z_|]+)\1/g;
-  for (let match = pattern.exec(source.text); match; match = pattern.exec(source.text)) {
-    const lineStart = source.text.lastIndexOf('\n', match.index) + 1;
-    if (source.text.slice(lineStart, match.index).includes('--')) continue;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     found.push({ command: match[2].toUpperCase(), range: fileRange(source, match.index, match.index + match[0].length) });
   }
   return found;
+}
+
+/**
+ * The Lua text with every comment blanked, same length so offsets still map to the file: `-- line`
+ * and long comments `--[[ ... ]]` / `--[==[ ... ]==]`. Strings are stepped over, so a `--` inside
+ * `'a--b'` starts no comment; a long string `[[...]]` likewise.
+ */
+export function withoutLuaComments(text: string): string {
+  let out = '';
+  let i = 0;
+  const longBracket = (at: number): number | undefined => {
+    // `[`, then any number of `=`, then `[`: the level of a long string or comment.
+    if (text[at] !== '[') return undefined;
+    let j = at + 1;
+    while (text[j] === '=') j++;
+    return text[j] === '[' ? j - at - 1 : undefined;
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '-' && text[i + 1] === '-') {
+      const level = longBracket(i + 2);
+      let end: number;
+      if (level !== undefined) {
+        const close = text.indexOf(`]${'='.repeat(level)}]`, i + 4 + level);
+        end = close === -1 ? text.length : close + level + 2;
+      } else {
+        const newline = text.indexOf('\n', i);
+        end = newline === -1 ? text.length : newline;
+      }
+      out += text.slice(i, end).replace(/[^\n]/g, ' ');
+      i = end;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const level = longBracket(i);
+    if (level !== undefined) {
+      const close = text.indexOf(`]${'='.repeat(level)}]`, i + level + 2);
+      const end = close === -1 ? text.length : close + level + 2;
+      out += text.slice(i, end);
+      i = end;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
 }
 
 function fileRange(source: LuaSource, start: number, end: number): [number, number] {

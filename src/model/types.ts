@@ -54,6 +54,11 @@ export interface RedisCall {
   batch: BatchInfo | undefined;
   /** For commands inside Lua source: the range in the file of the `redis.call('...')` text. */
   luaRange?: [number, number];
+  /**
+   * True when the call is in an optional chain (`redis?.keys(p)`, `redis.keys?.(p)`): a rewrite that
+   * re-spells the receiver would drop the `?.` and throw where the original returned undefined.
+   */
+  optional: boolean;
   /** True when the call's promise is awaited on the spot. */
   awaited: boolean;
   /** The nearest enclosing loop inside the same function, if any. */

@@ -21,12 +21,65 @@ codeRuleTester().run('no-keys', asRule(rule), {
     // Lua that only reads its key arguments.
     { code: `${ioredisHeader}redis.eval("return redis.call('GET', KEYS[1])", 1, 'k');`, filename: files.ioredis },
     { code: `${ioredisHeader}redis.eval("-- redis.call('KEYS', '*') is too slow\\nreturn redis.call('GET', KEYS[1])", 1, 'k');`, filename: files.ioredis },
+    // A long comment, and a `--` inside a Lua string that starts no comment.
+    { code: `${ioredisHeader}redis.eval(\`--[[\n  redis.call('KEYS', '*') would block\n]]\nreturn redis.call('GET', KEYS[1])\`, 1, 'k');`, filename: files.ioredis },
     // SCAN is the answer, not a problem.
     { code: `${ioredisHeader}redis.scanStream({ match: 'a:*' });`, filename: files.ioredis },
     // A receiver named redis that is not a client, with no setting vouching for it.
     { code: 'function f(redis) { return redis.keys("*"); }', filename: files.ioredis },
   ],
   invalid: [
+    // keysBuffer replies Buffers: a string SCAN and a Set of Buffers would change the reply, so no fix.
+    {
+      code: `${ioredisHeader}export const all = () => redis.keysBuffer('user:*');`,
+      filename: files.ioredis,
+      errors: [{ messageId: 'keys', line: 3, column: 26 }],
+      output: null,
+    },
+    // An optional chain returns undefined for a missing client; the rewrite would throw: no fix.
+    {
+      code: `${ioredisHeader}declare const maybe: Redis | undefined;\nexport const all = () => maybe?.keys('user:*');`,
+      filename: files.ioredis,
+      errors: [{ messageId: 'keys', line: 4, column: 26 }],
+      output: null,
+    },
+    // @redis/client 1.x is the client inside redis 4: scanIterator yields keys.
+    {
+      code: "import { createClient } from '@redis/client';\nconst client = createClient();\nexport const all = () => client.keys('user:*');",
+      filename: files.nodeRedis4,
+      settings: { redis: { versions: { '@redis/client': 1 } } },
+      errors: [{ messageId: 'keys', line: 3, column: 26 }],
+      output: "import { createClient } from '@redis/client';\nconst client = createClient();\nexport const all = () => (async () => {\n  const keys = new Set<string>();\n  for await (const key of client.scanIterator({ MATCH: 'user:*', COUNT: 1000 })) keys.add(key);\n  return [...keys];\n})();",
+    },
+    // Clients built straight from require(), and TypeScript's import = require.
+    {
+      code: "const client = require('redis').createClient();\nclient.keys('a*');",
+      filename: files.nodeRedis4,
+      errors: [{ messageId: 'keys', line: 2, column: 1 }],
+      output: "const client = require('redis').createClient();\n(async () => {\n  const keys = new Set<string>();\n  for await (const key of client.scanIterator({ MATCH: 'a*', COUNT: 1000 })) keys.add(key);\n  return [...keys];\n})();",
+    },
+    {
+      code: "import Redis = require('ioredis');\nconst redis = new Redis();\nredis.keys('a*');",
+      filename: files.ioredis,
+      errors: [{ messageId: 'keys', line: 3, column: 1 }],
+      output: "import Redis = require('ioredis');\nconst redis = new Redis();\nredis.scanStream({ match: 'a*', count: 1000 }).toArray().then((pages) => [...new Set(pages.flat())]);",
+    },
+    // Lua run through sendCommand, a batch array, and node-redis defineScript.
+    {
+      code: `${nodeRedisHeader}client.sendCommand(['EVAL', "return redis.call('KEYS', '*')", '0']);`,
+      filename: files.nodeRedis5,
+      errors: [{ messageId: 'keysInLua', line: 3, column: 37 }],
+    },
+    {
+      code: `${ioredisHeader}redis.multi([['eval', "return redis.call('KEYS', '*')", 0]]).exec();`,
+      filename: files.ioredis,
+      errors: [{ messageId: 'keysInLua', line: 3, column: 31 }],
+    },
+    {
+      code: "import { createClient, defineScript } from 'redis';\nexport const client = createClient({\n  scripts: { purge: defineScript({ NUMBER_OF_KEYS: 0, SCRIPT: \"return redis.call('KEYS', '*')\", transformArguments: () => [] }) },\n});",
+      filename: files.nodeRedis5,
+      errors: [{ messageId: 'keysInLua', line: 3, column: 71 }],
+    },
     {
       code: `${ioredisHeader}export const all = () => redis.keys('user:*');`,
       filename: files.ioredis,
