@@ -1,5 +1,5 @@
 import { argsOf } from '../../src/conf/ast';
-import { configOf, inThisFile, listensOnTcpOnlyLocally, type ConfRuleContext } from '../../src/conf/rule-helpers';
+import { configOf, inThisFile, listensOnLoopbackOnly, type ConfRuleContext } from '../../src/conf/rule-helpers';
 import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
 
 const rule: RedisRuleModule = {
@@ -9,7 +9,7 @@ const rule: RedisRuleModule = {
     hasSuggestions: true,
     schema: [],
     messages: {
-      protectedModeOff: '"protected-mode no" while the default user has no password: clients from any other host run commands with no AUTH. Protected mode is the last guard that refuses them.',
+      protectedModeOff: '"protected-mode no" while the default user has no password and the server listens on a non-loopback address: clients from other hosts run commands with no AUTH. Protected mode is the last guard that refuses them.',
       turnOn: 'Set "protected-mode yes"',
     },
   },
@@ -18,8 +18,10 @@ const rule: RedisRuleModule = {
       Document() {
         const config = configOf(context);
         const setting = config.last('protected-mode');
-        // Protected mode only matters while the default user has no password; with one, "no" is harmless.
-        if (!setting || !/^no$/i.test(config.value('protected-mode')[0] ?? '') || listensOnTcpOnlyLocally(config) || !config.defaultUser().open) return;
+        if (!setting || !/^no$/i.test(config.value('protected-mode')[0] ?? '')) return;
+        // Protected mode only turns away non-loopback clients of a passwordless default user: with a
+        // password, or when nothing but loopback (or the unix socket) listens, "no" changes nothing.
+        if (listensOnLoopbackOnly(config) || !config.defaultUser().open) return;
         const word = argsOf(setting.directive)[0];
         const own = inThisFile(setting);
         context.report({

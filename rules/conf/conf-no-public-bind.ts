@@ -1,9 +1,6 @@
-import { argsOf } from '../../src/conf/ast';
-import { configOf, fileStart, inThisFile, insertLine, listensOnTcpOnlyLocally, type ConfRuleContext } from '../../src/conf/rule-helpers';
+import { configOf, boundAddresses, fileStart, inThisFile, insertLine, listensOnTcpOnlyLocally, reachOf, type ConfRuleContext } from '../../src/conf/rule-helpers';
 import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
 
-// Addresses that mean "every interface"; a leading "-" only makes the bind optional (no error when absent).
-const WILDCARDS = new Set(['*', '0.0.0.0', '::', '::0', '0:0:0:0:0:0:0:0', '::*']);
 const SAFE_BIND = 'bind 127.0.0.1 -::1';
 
 const rule: RedisRuleModule = {
@@ -13,8 +10,8 @@ const rule: RedisRuleModule = {
     hasSuggestions: true,
     schema: [],
     messages: {
-      publicBind: '"bind {{address}}" listens on every network interface: anyone who can route to port {{port}} reaches the keyspace (Internet scans find exposed Redis within minutes).',
-      noBind: 'No "bind" line: redis-server listens on every interface ("* -::*"), so anyone who can route to port {{port}} reaches the keyspace.',
+      publicBind: '"bind {{address}}" listens on every network interface: {{reach}}',
+      noBind: 'No "bind" line: redis-server listens on every interface ("* -::*"): {{reach}}',
       useLoopback: 'Listen on loopback only: "bind 127.0.0.1 -::1"',
     },
   },
@@ -23,20 +20,21 @@ const rule: RedisRuleModule = {
       Document() {
         const config = configOf(context);
         if (config.sentinel || listensOnTcpOnlyLocally(config)) return;
-        const port = config.value('port')[0] ?? '6379';
-        const bind = config.last('bind');
+        const reach = reachOf(config);
+        const { occurrence: bind, addresses } = boundAddresses(config);
         if (!bind) {
           const ast = context.sourceCode.ast;
-          context.report({ loc: fileStart(), messageId: 'noBind', data: { port }, suggest: [{ messageId: 'useLoopback', fix: insertLine(ast, SAFE_BIND) }] });
+          context.report({ loc: fileStart(), messageId: 'noBind', data: { reach }, suggest: [{ messageId: 'useLoopback', fix: insertLine(ast, SAFE_BIND) }] });
           return;
         }
-        const wildcard = argsOf(bind.directive).find((w) => WILDCARDS.has(w.value.replace(/^-/, '')));
+        // Spelled any way inet_aton or inet_pton reads as all zeros (0, 0.0, 0x0, 000.0.0.0, 0:0::0), or * / ::*.
+        const wildcard = addresses.find((a) => a.wildcard);
         if (!wildcard) return;
         const own = inThisFile(bind);
         context.report({
-          loc: (own ? wildcard : bind.anchor).loc,
+          loc: (own && wildcard.word ? wildcard.word : bind.anchor).loc,
           messageId: 'publicBind',
-          data: { address: wildcard.value, port },
+          data: { address: wildcard.text, reach },
           suggest: own ? [{ messageId: 'useLoopback', fix: (fixer: { replaceTextRange(r: [number, number], t: string): unknown }) => fixer.replaceTextRange(bind.directive.range, SAFE_BIND) }] : [],
         });
       },

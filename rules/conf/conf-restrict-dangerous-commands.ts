@@ -22,7 +22,8 @@ const rule: RedisRuleModule = {
         const config = configOf(context);
         if (config.sentinel) return;
         const user = config.defaultUser();
-        const debugEnabled = /^(yes|local)$/i.test(config.value('enable-debug-command')[0] ?? 'no');
+        // enable-debug-command came with Redis 7.0; before it DEBUG was always enabled.
+        const debugEnabled = !config.table.directives['enable-debug-command'] || /^(yes|local)$/i.test(config.value('enable-debug-command')[0] ?? 'no');
         const open = Object.keys(dangerousCommands).filter((command) => {
           // A command renamed (even to a secret name) or removed with rename-command "" is no longer open to the default user.
           if (config.renames.has(command)) return false;

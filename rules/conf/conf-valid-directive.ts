@@ -14,7 +14,9 @@ const reasons: Record<string, string> = {
   badAcl: 'has an ACL rule that is refused',
   sentinelOutsideSentinel: 'has a sentinel line outside a Sentinel config',
   moduleConfig: 'has a module config with no loadmodule',
+  moduleConfigArity: 'has a module config without exactly one value',
   clusterReplica: 'sets replicaof in cluster mode',
+  tlsIncomplete: 'turns TLS on without its certificates',
 };
 
 const rule: RedisRuleModule = {
@@ -34,8 +36,11 @@ const rule: RedisRuleModule = {
       badRename: 'redis-server refuses to start: rename-command fails because {{reason}}.',
       badAcl: 'redis-server refuses to start: this user line has an ACL rule it rejects ({{reason}}).',
       sentinelOutsideSentinel: 'redis-server refuses to start: "sentinel" lines are only valid in a Sentinel config (name the file sentinel*.conf or set languageOptions.sentinel).',
-      moduleConfig: 'redis-server refuses to start: module config "{{name}}" with no loadmodule to own it.',
+      moduleConfig: 'redis-server refuses to start: a first word with a "." names a module config (module.option), and no loadmodule line loads a module to own it.',
+      moduleConfigArity: 'redis-server refuses to start: a first word with a "." names a module config (module.option), which takes exactly one value.',
       clusterReplica: 'redis-server refuses to start: "replicaof directive not allowed in cluster mode" (cluster-enabled yes).',
+      tlsIncomplete: 'redis-server refuses to start: "{{name}}" turns TLS on, which needs {{missing}} ("Failed to configure TLS").',
+      nulByte: 'The line is refused because of this NUL byte: redis-server reads the file with fgets and stops at a NUL, so it skips the rest of the line (or of its 1024-byte chunk), newline included, and reads what follows as part of this line. Remove the NUL byte.',
       bom: 'redis-server refuses to start: the file begins with a byte order mark, which it reads as part of the first directive name. Save the file without BOM.',
       missingInclude: 'redis-server refuses to start: included file "{{path}}" does not exist{{where}} ("can\'t open config file").',
       unreadableInclude: 'redis-server refuses to start: included file "{{path}}" cannot be read ("can\'t open config file").',
@@ -68,6 +73,10 @@ const rule: RedisRuleModule = {
           const node = problem.node as Directive | Word;
           const loc = problem.kind === 'unbalancedQuotes' ? (node as Directive).syntaxError!.loc : node.loc;
           context.report({ loc, messageId: problem.kind, data: problem.data });
+          // A refused line that a NUL joined to the next one: say where it went wrong, since the text looks fine.
+          for (const drop of ast.nulDrops ?? []) {
+            if (drop.range[0] >= problem.directive.range[0] && drop.range[0] < problem.directive.range[1]) context.report({ loc: drop.loc, messageId: 'nulByte' });
+          }
         }
         for (const problem of config.includeProblems) {
           const where = problem.relative ? ' next to the file that includes it (redis-server itself opens a relative include from its working directory, or from the "dir" of an earlier line)' : '';

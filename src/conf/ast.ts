@@ -46,6 +46,11 @@ export interface Document extends NodeBase {
   comments: Comment[];
   /** True when the file began with a byte order mark, which redis-server reads as part of the first word. */
   bom: boolean;
+  /**
+   * Stretches redis-server never reads: from a NUL to the end of its fgets chunk (the newline included,
+   * so the next line is joined on). Absent when the file has no NUL.
+   */
+  nulDrops?: { range: [number, number]; loc: SourceLocation }[];
 }
 
 export type ConfNode = Document | Directive | Word | Comment;

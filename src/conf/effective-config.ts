@@ -31,6 +31,8 @@ export interface IncludeProblem {
 export interface DefaultUser {
   /** Anyone who can reach the port runs commands as this user without AUTH. */
   open: boolean;
+  /** The user has the nopass flag (on or off): while protected mode is on, redis-server then refuses non-loopback clients. */
+  nopass: boolean;
   /** Cleartext passwords in effect (for weak-password checks; never printed). */
   passwords: string[];
   commandRules: string[];
@@ -63,6 +65,11 @@ export interface EffectiveConfig {
   defaultUser(): DefaultUser;
   /** Commands renamed (to '' when disabled) by rename-command. */
   renames: Map<string, string>;
+  /**
+   * The `aclfile` line in effect, and the users of that file when it could be read here (resolved next
+   * to the config file when relative). With an aclfile, redis-server ignores requirepass and user lines.
+   */
+  aclfile?: { occurrence: Occurrence; users?: { user: AclUser; line: number }[] };
   includeProblems: IncludeProblem[];
 }
 
@@ -169,6 +176,8 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
           text = readFileSync(path, 'utf8');
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
+          // fopen(3) opens a directory for reading and fgets then reads nothing: redis-server carries on.
+          if (code === 'EISDIR') continue;
           includeProblems.push({ kind: code === 'ENOENT' ? 'missingInclude' : 'unreadableInclude', anchor, path: written, relative });
           continue;
         }
@@ -208,18 +217,19 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
     if (words.length > 0) users.push({ user: readAclUser(words[0], words.slice(1), table), occurrence: o });
   }
   const aclfile = last('aclfile');
-  let aclfileUsers: AclUser[] | undefined;
+  let aclfileEntries: { user: AclUser; line: number }[] | undefined;
   if (aclfile && argsOf(aclfile.directive)[0]?.value) {
     const written = argsOf(aclfile.directive)[0].value;
     const path = isAbsolute(written) ? written : join(aclfile.file ? dirname(aclfile.file) : process.cwd(), written);
     try {
-      aclfileUsers = parseConf(readFileSync(path, 'utf8'))
+      aclfileEntries = parseConf(readFileSync(path, 'utf8'))
         .body.filter((d) => d.name === 'user' && d.words.length >= 2)
-        .map((d) => readAclUser(d.words[1].value, d.words.slice(2).map((w) => w.value), table));
+        .map((d) => ({ user: readAclUser(d.words[1].value, d.words.slice(2).map((w) => w.value), table), line: d.loc.start.line }));
     } catch {
-      aclfileUsers = undefined;
+      aclfileEntries = undefined;
     }
   }
+  const aclfileUsers = aclfileEntries?.map((e) => e.user);
 
   let savePointsCache: { seconds: string; changes: string }[] | undefined;
   const savePoints = () => (savePointsCache ??= accumulateSavePoints(all('save'), table));
@@ -231,15 +241,16 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
     // built-in default user is on, nopass and +@all until requirepass gives it a password.
     const fromRules = (u: AclUser, source: 'user' | 'aclfile', occurrence: Occurrence) => ({
       open: u.enabled && u.nopass,
+      nopass: u.nopass,
       passwords: u.passwords,
       commandRules: u.commandRules,
       source,
       occurrence,
     });
-    const builtIn = (source: 'aclfile' | 'none') => ({ open: true, passwords: [], commandRules: ['+@all'], source, occurrence: aclfile });
+    const builtIn = (source: 'aclfile' | 'none') => ({ open: true, nopass: true, passwords: [], commandRules: ['+@all'], source, occurrence: aclfile });
     if (aclfile && argsOf(aclfile.directive)[0]?.value) {
       // With an aclfile, requirepass is ignored and the file alone defines users. When it cannot be read here, assume it is safe.
-      if (!aclfileUsers) return { open: false, passwords: [], commandRules: [], source: 'aclfile', occurrence: aclfile };
+      if (!aclfileUsers) return { open: false, nopass: false, passwords: [], commandRules: [], source: 'aclfile', occurrence: aclfile };
       const fromFile = aclfileUsers.filter((u) => u.name === 'default').at(-1);
       return fromFile ? fromRules(fromFile, 'aclfile', aclfile) : builtIn('aclfile');
     }
@@ -247,11 +258,12 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
     if (declared) return fromRules(declared.user, 'user', declared.occurrence);
     const requirepass = last('requirepass');
     const pass = requirepass ? (argsOf(requirepass.directive)[0]?.value ?? '') : '';
-    if (pass) return { open: false, passwords: [pass], commandRules: ['+@all'], source: 'requirepass', occurrence: requirepass };
+    if (pass) return { open: false, nopass: false, passwords: [pass], commandRules: ['+@all'], source: 'requirepass', occurrence: requirepass };
     return { ...builtIn('none'), occurrence: undefined };
   };
 
-  return { table, sentinel, occurrences, last, all, value, savePoints, users, defaultUser, renames, includeProblems };
+  const aclfileInEffect = aclfile && argsOf(aclfile.directive)[0]?.value ? { occurrence: aclfile, users: aclfileEntries } : undefined;
+  return { table, sentinel, occurrences, last, all, value, savePoints, users, defaultUser, renames, includeProblems, aclfile: aclfileInEffect };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** What every conf-* rule needs: the effective config of the file being linted and where to report. */
-import type { Directive, Document, SourceLocation, Word } from './ast';
+import { argsOf, type Directive, type Document, type SourceLocation, type Word } from './ast';
+import { bindTarget, splitBindArguments } from './addresses';
 import { effectiveConfigOf, type EffectiveConfig, type Occurrence } from './effective-config';
 import type { ConfLanguageOptions } from './language-options';
 import type { ConfSourceCode } from './source-code';
@@ -44,4 +45,53 @@ export function insertLine(ast: Document, line: string) {
 /** The TCP ports are both off (`port 0`, `tls-port 0`): only the unix socket accepts clients. */
 export function listensOnTcpOnlyLocally(config: EffectiveConfig): boolean {
   return config.value('port')[0] === '0' && (config.value('tls-port')[0] ?? '0') === '0';
+}
+
+export interface BoundAddress {
+  /** The address as written (a `-` prefix included): an address, never a secret. */
+  text: string;
+  /** The word that holds it (one word may hold several: `bind "127.0.0.1 ::1"`). */
+  word?: Word;
+  wildcard: boolean;
+  loopback: boolean;
+}
+
+/** The addresses redis-server listens on: the last `bind` line's, or the compiled default `* -::*`. */
+export function boundAddresses(config: EffectiveConfig): { occurrence?: Occurrence; addresses: BoundAddress[] } {
+  const occurrence = config.last('bind');
+  const entries: { text: string; word?: Word }[] = [];
+  if (occurrence) {
+    const words = argsOf(occurrence.directive);
+    if (words.length === 1) for (const text of splitBindArguments([words[0].value])) entries.push({ text, word: words[0] });
+    else for (const word of words) if (word.value !== '') entries.push({ text: word.value, word });
+  } else {
+    for (const text of config.value('bind')) entries.push({ text });
+  }
+  return { occurrence, addresses: entries.map((e) => ({ ...e, ...bindTarget(e.text) })) };
+}
+
+/** Every address the server listens on is loopback (or it listens on none), so no other host can connect. */
+export function listensOnLoopbackOnly(config: EffectiveConfig): boolean {
+  return listensOnTcpOnlyLocally(config) || boundAddresses(config).addresses.every((a) => a.loopback);
+}
+
+/** "port 6379" for a message: digits only, so a mistyped line never puts its text into the output. */
+export function portForMessage(config: EffectiveConfig): string {
+  const port = config.value('port')[0] ?? '6379';
+  return /^[0-9]{1,5}$/.test(port) ? `port ${port}` : 'its port';
+}
+
+/**
+ * Who gets in through a listening address, in the words of a message. Since Redis 6.2 protected mode
+ * turns away every non-loopback client while the default user has the nopass flag, whatever `bind` says.
+ */
+export function reachOf(config: EffectiveConfig): string {
+  const port = portForMessage(config);
+  const user = config.defaultUser();
+  const protectedMode = !/^no$/i.test(config.value('protected-mode')[0] ?? 'yes');
+  if (protectedMode && user.nopass) {
+    return `for now protected mode turns away clients from other hosts, but only because the default user has no password: once it gets one, or protected mode is turned off, anyone who can route to ${port} reaches the server.`;
+  }
+  if (user.open) return `anyone who can route to ${port} reaches the keyspace with no password (Internet scans find exposed Redis within minutes).`;
+  return `anyone who can route to ${port} reaches the server, and only a password stands between them and the keyspace (redis-server answers ~100,000 AUTH attempts per second).`;
 }

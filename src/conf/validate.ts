@@ -6,11 +6,23 @@ import { argsOf, type Directive, type Word } from './ast';
 import { readAclUser } from './acl';
 import type { DirectiveTable } from './directives/types';
 import { asciiLower } from './parse';
-import { checkValue, specialChecks, stringChecks } from './values';
+import { checkValue, multiChecks, specialChecks, stringChecks } from './values';
 
 export interface ConfProblem {
   /** Message id of conf-valid-directive. */
-  kind: 'unbalancedQuotes' | 'unknownDirective' | 'wrongArity' | 'badValue' | 'badRename' | 'badAcl' | 'sentinelOutsideSentinel' | 'moduleConfig' | 'clusterReplica' | 'bom';
+  kind:
+    | 'unbalancedQuotes'
+    | 'unknownDirective'
+    | 'wrongArity'
+    | 'badValue'
+    | 'badRename'
+    | 'badAcl'
+    | 'sentinelOutsideSentinel'
+    | 'moduleConfig'
+    | 'moduleConfigArity'
+    | 'clusterReplica'
+    | 'tlsIncomplete'
+    | 'bom';
   node: Directive | Word;
   /** The line the problem is on. */
   directive: Directive;
@@ -41,6 +53,8 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
   const moduleConfigs: Directive[] = [];
   let clusterEnabled: Directive | undefined;
   let replicaOf: Directive | undefined;
+  // The last value of each TLS directive, and the line that set it (initServer checks them once the file is read).
+  const tls = new Map<string, { value: string; directive: Directive }>();
 
   for (const directive of directives) {
     const { name } = directive;
@@ -76,7 +90,11 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
         }
       } else if (!spec.multi) {
         error = checkValue(spec, args[0].value) ?? stringChecks[canonical]?.(args[0].value);
+      } else {
+        error = multiChecks[canonical]?.(args.map((a) => a.value));
+        at = directive;
       }
+      if (!error && canonical.startsWith('tls-') && argc === 2) tls.set(canonical, { value: args[0].value, directive });
       if (error) problems.push({ kind: 'badValue', node: at, directive, data: { name, expected: error } });
       if (canonical === 'cluster-enabled' && /^yes$/i.test(args[0]?.value ?? '')) clusterEnabled = directive;
       if (canonical === 'cluster-enabled' && /^no$/i.test(args[0]?.value ?? '')) clusterEnabled = undefined;
@@ -109,8 +127,9 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
       hasModule = true;
       continue;
     }
+    // The name is never echoed: a line that is only a pasted password with a "." in it lands here.
     if (name.includes('.')) {
-      if (argc !== 2) problems.push({ kind: 'wrongArity', node: directive, directive, data: { name, expected: 'exactly one value' } });
+      if (argc !== 2) problems.push({ kind: 'moduleConfigArity', node: directive, directive, data: {} });
       else moduleConfigs.push(directive);
       continue;
     }
@@ -127,9 +146,34 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
         : { kind: 'unknownDirective', node: directive.words[0] ?? directive, directive, data: { hint: didYouMean(name, table) } },
     );
   }
-  if (!hasModule) for (const d of moduleConfigs) problems.push({ kind: 'moduleConfig', node: d, directive: d, data: { name: d.name } });
+  if (!hasModule) for (const d of moduleConfigs) problems.push({ kind: 'moduleConfig', node: d, directive: d, data: {} });
   if (clusterEnabled && replicaOf) problems.push({ kind: 'clusterReplica', node: replicaOf, directive: replicaOf, data: {} });
+  const tlsProblem = checkTls(tls, table);
+  if (tlsProblem) problems.push(tlsProblem);
   return problems;
+}
+
+/**
+ * tlsConfigure (tls.c), run by initServer when tls-port, tls-replication or tls-cluster turns TLS on:
+ * it needs a certificate and its key, and CA certificates whenever it verifies peers (tls-auth-clients,
+ * which is on by default, or TLS towards replicas and cluster nodes). Whether the files load cannot be
+ * known here; a missing setting can.
+ */
+function checkTls(tls: Map<string, { value: string; directive: Directive }>, table: DirectiveTable): ConfProblem | undefined {
+  if (!table.directives['tls-port']) return undefined;
+  const value = (name: string) => tls.get(name)?.value ?? table.directives[name]?.default ?? '';
+  const port = tls.get('tls-port');
+  const replication = /^yes$/i.test(value('tls-replication'));
+  const cluster = /^yes$/i.test(value('tls-cluster'));
+  const on = port && value('tls-port') !== '0' ? port : replication ? tls.get('tls-replication') : cluster ? tls.get('tls-cluster') : undefined;
+  if (!on) return undefined;
+  const missing: string[] = [];
+  if (value('tls-cert-file') === '') missing.push('tls-cert-file');
+  if (value('tls-key-file') === '') missing.push('tls-key-file');
+  const verifies = !/^no$/i.test(value('tls-auth-clients')) || replication || cluster;
+  if (verifies && value('tls-ca-cert-file') === '' && value('tls-ca-cert-dir') === '') missing.push('tls-ca-cert-file or tls-ca-cert-dir');
+  if (missing.length === 0) return undefined;
+  return { kind: 'tlsIncomplete', node: on.directive, directive: on.directive, data: { name: asciiLower(on.directive.name), missing: missing.join(', ') } };
 }
 
 const arity: Record<string, string> = {

@@ -3,6 +3,7 @@
  * stops the server at boot. Each returns an error text or undefined; none echoes the value, since
  * the value may be a secret.
  */
+import { MAX_BIND_ADDRESSES, splitBindArguments } from './addresses';
 import type { DirectiveSpec } from './directives/types';
 
 const ULLONG = 1n << 64n;
@@ -63,12 +64,18 @@ export function parseCInteger(text: string, radix: 8 | 10 = 10): bigint | undefi
   return value < LLONG_MIN ? LLONG_MIN : value > LLONG_MAX ? LLONG_MAX : value;
 }
 
+/** A percentage of maxmemory: string2ll before the '%' (no sign, no leading zeros), at most 100. */
+function checkPercent(value: string): string | undefined {
+  const n = parseStrictInteger(value.slice(0, -1));
+  return n !== undefined && n >= 0n && n <= 100n ? undefined : 'takes a percentage of maxmemory between 0% and 100% (no sign, no leading zeros)';
+}
+
 const boundsText = (spec: DirectiveSpec) => `between ${spec.min ?? '0'} and ${spec.max ?? '18446744073709551615'}`;
 
 /** Checks one value word against a directive's type. */
 export function checkValue(spec: DirectiveSpec, value: string): string | undefined {
-  const rejected = spec.rejects && Object.entries(spec.rejects).find(([v]) => v.toLowerCase() === value.toLowerCase());
-  if (rejected) return `is refused by this redis-server build: ${rejected[1]}`;
+  // `spec.rejects` is not checked: it records what one build refused (Debian's 7.0 has no active
+  // defrag), and the official builds of the same version accept it.
   switch (spec.type) {
     case 'bool':
       return /^(yes|no)$/i.test(value) ? undefined : "takes 'yes' or 'no'";
@@ -80,7 +87,7 @@ export function checkValue(spec: DirectiveSpec, value: string): string | undefin
       return withinBounds(n, spec) ? undefined : `takes an integer ${boundsText(spec)}`;
     }
     case 'memory': {
-      if (spec.percent && /^[0-9]+%$/.test(value)) return undefined;
+      if (spec.percent && value.endsWith('%')) return checkPercent(value);
       const n = parseMemory(value);
       if (n === undefined) return 'takes a memory size: digits with an optional unit b, k, kb, m, mb, g, gb (1k = 1000 bytes, 1kb = 1024)';
       return withinBounds(n, spec) ? undefined : `takes a memory size ${boundsText(spec)} bytes`;
@@ -93,6 +100,13 @@ export function checkValue(spec: DirectiveSpec, value: string): string | undefin
       return undefined;
   }
 }
+
+/** Multi-word directives with a check of their own; receives the words after the name. */
+export const multiChecks: Record<string, (args: string[]) => string | undefined> = {
+  bind(args) {
+    return splitBindArguments(args).length > MAX_BIND_ADDRESSES ? `takes at most ${MAX_BIND_ADDRESSES} addresses ("Too many bind addresses specified")` : undefined;
+  },
+};
 
 const NOTIFY_CLASSES = new Set('Ag$lshzxeKEtmdn'.split(''));
 const CLIENT_CLASSES = new Set(['normal', 'replica', 'slave', 'pubsub']);
@@ -146,12 +160,13 @@ export const specialChecks: Record<string, (args: string[]) => string | undefine
   },
   'maxmemory-clients'(args) {
     if (args.length !== 1) return 'takes exactly one value';
-    if (/^[0-9]+%$/.test(args[0])) return undefined;
+    if (args[0].length > 1 && args[0].endsWith('%')) return checkPercent(args[0]);
     return parseMemory(args[0]) === undefined ? 'takes a memory size (1k = 1000, 1kb = 1024) or a percentage of maxmemory' : undefined;
   },
 };
 
-const notAPath = (what: string) => (value: string) => (value.includes('/') ? `can't be a path, just a ${what}` : undefined);
+// config.c pathIsBaseName refuses both separators, "\\" as well as "/", on every platform.
+const notAPath = (what: string) => (value: string) => (value.includes('/') || value.includes('\\') ? `can't be a path, just a ${what}` : undefined);
 const TITLE_VARIABLES = new Set(['title', 'listen-addr', 'server-mode', 'port', 'tls-port', 'unixsocket', 'config-file']);
 
 /** Extra checks on string directives (config.c `isValidDBfilename`, `validateProcTitleTemplate`). */

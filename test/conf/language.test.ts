@@ -219,11 +219,18 @@ describe('bad input never crashes', () => {
     ]);
   });
 
-  // A directory stands in for an unreadable file: tests may run as root, who can read a chmod 000 file.
+  // A path through a regular file fails to open for everyone (ENOTDIR), root included, who can read a chmod 000 file.
   it('reports an unreadable include', () => {
-    mkdirSync(join(dir, 'a-directory.conf'), { recursive: true });
-    const messages = lint(`include ${join(dir, 'a-directory.conf')}\n`, 'redis-unreadable.conf');
+    writeFileSync(join(dir, 'a-plain-file.conf'), 'maxmemory 1gb\n');
+    const messages = lint(`include ${join(dir, 'a-plain-file.conf', 'x.conf')}\n`, 'redis-unreadable.conf');
     expect(messages.filter((m) => m.ruleId === 'redis/conf-valid-directive').map((m) => m.messageId)).toEqual(['unreadableInclude']);
+  });
+
+  // fopen(3) opens a directory and fgets reads nothing from it, so redis-server 7.0 starts.
+  it('reads an included directory as an empty file, as redis-server does', () => {
+    mkdirSync(join(dir, 'a-directory.conf'), { recursive: true });
+    const messages = lint(`include ${join(dir, 'a-directory.conf')}\n`, 'redis-include-dir.conf');
+    expect(messages.filter((m) => m.ruleId === 'redis/conf-valid-directive')).toEqual([]);
   });
 
   it('gives a fatal error only when the file itself cannot be read', async () => {

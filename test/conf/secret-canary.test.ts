@@ -31,8 +31,20 @@ const redisConf = [
   `${CANARY} yes`,
   'protected-mode no',
   'bind 0.0.0.0',
+  // A line that is only a pasted secret: with a "." it reads as a module config, without one as an unknown
+  // directive, and repeated it would be a duplicate; no message may repeat its first word.
+  `Dot.${CANARY}`,
+  `Dot.${CANARY} yes`,
+  CANARY,
+  CANARY,
+  `client-output-buffer-limit ${CANARY} 0 0 0`,
+  `client-output-buffer-limit ${CANARY} 0 0 0`,
+  `port ${CANARY}`,
   '',
 ].join('\n');
+// requirepass is ignored with an aclfile, whose own passwords are checked; a NUL joins a secret line to the next.
+const aclConf = [`aclfile users.acl`, `requirepass ${CANARY}`, `masterauth ${CANARY}\0`, 'port 6379', `${CANARY}.x\0`, `${CANARY}`, ''].join('\n');
+const usersAcl = [`user default on >${CANARY} ~* +@all`, `user ${CANARY} on >${CANARY} ~* +@all`, ''].join('\n');
 const sentinelConf = [`sentinel auth-pass mymaster ${CANARY}`, `sentinel sentinel-pass ${CANARY}`, `sentinel monitor mymaster 127.0.0.1 6379 2`, ''].join('\n');
 
 let dir: string;
@@ -43,9 +55,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'redis-conf-canary-'));
   writeFileSync(join(dir, 'redis.conf'), redisConf);
   writeFileSync(join(dir, 'sentinel.conf'), sentinelConf);
+  writeFileSync(join(dir, 'redis-acl.conf'), aclConf);
+  writeFileSync(join(dir, 'users.acl'), usersAcl);
   const rules = Object.fromEntries(Object.keys(plugin.rules ?? {}).filter((id) => id.startsWith('conf-')).map((id) => [`redis/${id}`, 'error' as const]));
   eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.conf'], plugins: { redis: plugin }, language: 'redis/conf', rules }] as Linter.Config[] });
-  results = await eslint.lintFiles(['redis.conf', 'sentinel.conf']);
+  results = await eslint.lintFiles(['redis.conf', 'sentinel.conf', 'redis-acl.conf']);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -69,9 +83,15 @@ async function cliOutput(args: string[]): Promise<{ code: number; out: string }>
 
 describe('secret canary', () => {
   it('finds problems on the lines that carry the canary (so the search below means something)', () => {
-    const lines = results[0].messages.map((m) => m.line);
-    for (const line of [1, 3, 6, 7, 8, 9, 10, 11, 12]) expect(lines).toContain(line);
-    expect(results[1].messages.map((m) => m.ruleId)).toContain('redis/conf-no-weak-password');
+    const of = (name: string) => results.find((r) => r.filePath === join(dir, name))!.messages;
+    const lines = of('redis.conf').map((m) => m.line);
+    for (const line of [1, 3, 6, 7, 8, 9, 10, 11, 12, 16, 17, 18, 19, 20, 21, 22]) expect(lines).toContain(line);
+    expect(of('sentinel.conf').map((m) => m.ruleId)).toContain('redis/conf-no-weak-password');
+    const acl = of('redis-acl.conf').map((m) => `${m.line} ${m.ruleId} ${m.messageId}`);
+    expect(acl).toContain('1 redis/conf-no-weak-password tooShort');
+    expect(acl).toContain('3 redis/conf-valid-directive wrongArity');
+    expect(acl).toContain('3 redis/conf-valid-directive nulByte');
+    expect(acl).toContain('5 redis/conf-valid-directive moduleConfigArity');
   });
 
   it('never appears in messages, stylish or ESLint json output', async () => {
@@ -81,13 +101,14 @@ describe('secret canary', () => {
     for (const name of ['stylish', 'json']) {
       const output = await (await eslint.loadFormatter(name)).format(withoutSource);
       expect(output.length).toBeGreaterThan(100);
-      expect(output).not.toContain(CANARY);
+      // Directive names are lower-cased when read, so a leak would show the canary lower-cased.
+      expect(output.toLowerCase()).not.toContain(CANARY.toLowerCase());
     }
   });
 
   it('never appears in redis-lint stylish output', async () => {
     for (const format of ['stylish']) {
-      const { code, out } = await cliOutput(['--format', format, 'redis.conf', 'sentinel.conf']);
+      const { code, out } = await cliOutput(['--format', format, 'redis.conf', 'sentinel.conf', 'redis-acl.conf']);
       expect(code, out).toBe(1);
       expect(out).toContain('conf-');
       expect(out.toLowerCase()).not.toContain(CANARY.toLowerCase());
@@ -99,7 +120,7 @@ describe('secret canary', () => {
   const cliFormats = existsSync(join(__dirname, '..', '..', 'src', 'cli', 'format-sarif.ts'));
   for (const format of ['json', 'sarif']) {
     it.runIf(cliFormats)(`never appears in redis-lint ${format} output`, async () => {
-      const { out } = await cliOutput(['--format', format, 'redis.conf', 'sentinel.conf']);
+      const { out } = await cliOutput(['--format', format, 'redis.conf', 'sentinel.conf', 'redis-acl.conf']);
       expect(out).toContain('conf-');
       expect(out.toLowerCase()).not.toContain(CANARY.toLowerCase());
     });

@@ -11,7 +11,9 @@ export interface DirectiveSpec {
   max?: string;
   /** maxmemory-clients also takes a percentage of maxmemory. */
   percent?: boolean;
-  /** Values of the right type this build still refuses, with its reason (activedefrag yes without Redis' own jemalloc). */
+  /** Values of the right type the build the table was derived from still refused, with its reason (Debian's 7.0 refuses
+   *  `activedefrag yes`: it is linked to the system jemalloc). Informational only: official builds of the same version
+   *  accept them, so conf-valid-directive does not report them; the differential test lists them as build differences. */
   rejects?: Record<string, string>;
   /** The compiled default as CONFIG GET prints it. */
   default?: string;

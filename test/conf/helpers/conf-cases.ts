@@ -61,7 +61,9 @@ export function buildCases(stock: string): ConfCase[] {
     const values = valuesFor(spec);
     values.forEach((value, i) => {
       if (i > 2 && name.length % 3 !== i % 3) return; // a third of the rarer values, to keep the run short
-      cases.push({ name: `append ${name} ${value}`, text: `${stock}\n${name} ${value}\n` });
+      // The table keeps what the build it was derived from refused beyond the type (activedefrag yes on Debian).
+      const buildDifference = Object.entries(spec.rejects ?? {}).find(([v]) => v.toLowerCase() === value.toLowerCase())?.[1];
+      cases.push({ name: `append ${name} ${value}`, text: `${stock}\n${name} ${value}\n`, ...(buildDifference ? { buildDifference } : {}) });
     });
   }
 
@@ -174,6 +176,33 @@ export function buildCases(stock: string): ConfCase[] {
     ['cpulist with the 7.2 dashed name', 'bgsave-cpulist ""'],
     ['include missing', 'include /nonexistent/redis-extra.conf'],
     ['include glob with no match', 'include /nonexistent-dir-*/x.conf'],
+    ['dbfilename with a backslash', 'dbfilename a\\b.rdb'],
+    ['appendfilename with a backslash', 'appendfilename a\\b.aof'],
+    ['appenddirname with a backslash', 'appenddirname a\\b'],
+    ['appenddirname path', 'appenddirname a/b'],
+    ['maxmemory-clients 100%', 'maxmemory-clients 100%'],
+    ['maxmemory-clients 0%', 'maxmemory-clients 0%'],
+    ['maxmemory-clients over 100%', 'maxmemory-clients 101%'],
+    ['maxmemory-clients percent leading zero', 'maxmemory-clients 050%'],
+    ['maxmemory-clients negative percent', 'maxmemory-clients -1%'],
+    ['maxmemory-clients percent sign only', 'maxmemory-clients %'],
+    // The test starts redis-server with --port 0, so no address is bound; the count is checked while reading.
+    ['bind 16 addresses', `bind ${Array.from({ length: 16 }, (_, i) => `127.0.0.${i + 1}`).join(' ')}`],
+    ['bind 17 addresses', `bind ${Array.from({ length: 17 }, (_, i) => `127.0.0.${i + 1}`).join(' ')}`],
+    ['bind 17 addresses in one word', `bind "${Array.from({ length: 17 }, (_, i) => `127.0.0.${i + 1}`).join(' ')}"`],
+    ['tls-replication without certificates', 'tls-replication yes'],
+    ['tls-cluster without certificates', 'tls-cluster yes'],
+    ['tls-port without certificates', 'tls-port 16999'],
+    ['tls-port without a CA', 'tls-port 16999\ntls-cert-file /nonexistent/c.pem\ntls-key-file /nonexistent/k.pem'],
+    ['tls-port 0 with a certificate', 'tls-port 0\ntls-cert-file /nonexistent/c.pem'],
+    // fgets + sdscat: a NUL drops the rest of its 1024-byte chunk, the newline included, so the next line is joined on.
+    ['NUL joins the next line', 'maxmemory 1\0\nmaxmemory-policy allkeys-lru'],
+    ['NUL before the end of the last line', 'timeout 0\0junk'],
+    ['NUL in a comment swallows the next line', '# note\0\ntimeout five'],
+    ['NUL chunk ends before the newline', `timeout 0\0${'x'.repeat(1014)}\nhz 10`],
+    ['NUL chunk takes the newline', `timeout 0\0${'x'.repeat(1013)}\nhz 10`],
+    ['NUL in a long line keeps the next chunk', `timeout 0\0${'x'.repeat(2000)}`],
+    ['NUL at the start of a line', '\0timeout five'],
   ];
   for (const [name, line] of hand) cases.push({ name, text: `${stock}\n${line}\n` });
 
@@ -183,6 +212,9 @@ export function buildCases(stock: string): ConfCase[] {
   cases.push({ name: 'include a bad file', text: `${stock}\ninclude @DIR@/extra.conf\n`, files: { 'extra.conf': 'timeout five\n' } });
   cases.push({ name: 'include glob', text: `${stock}\ninclude @DIR@/conf.d/*.conf\n`, files: { 'conf.d/a.conf': 'timeout 5\n', 'conf.d/b.conf': 'hz 20\n' } });
   cases.push({ name: 'include glob with a bad file', text: `${stock}\ninclude @DIR@/conf.d/*.conf\n`, files: { 'conf.d/a.conf': 'timeout 5\n', 'conf.d/b.conf': 'hz twenty\n' } });
+  // fopen(3) opens a directory, and fgets reads nothing from it: redis-server starts.
+  cases.push({ name: 'include a directory', text: `${stock}\ninclude @DIR@/conf.d\n`, files: { 'conf.d/readme.txt': 'not a config\n' } });
+  cases.push({ name: 'include through a regular file', text: `${stock}\ninclude @DIR@/extra.conf/x.conf\n`, files: { 'extra.conf': 'timeout 5\n' } });
   cases.push({ name: 'include cycle', text: `${stock}\ninclude @DIR@/a.conf\n`, files: { 'a.conf': 'include @DIR@/redis.conf\n' } });
   return cases;
 }

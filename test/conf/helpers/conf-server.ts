@@ -11,6 +11,11 @@ export interface ConfCase {
   text: string;
   /** Extra files written next to the config (relative name -> content); @DIR@ is the case's directory. */
   files?: Record<string, string>;
+  /**
+   * Set when builds of the same version disagree: the refusal this redis-server build (Debian's) may
+   * print, which official builds do not. The linter must stay silent, and this build may refuse only with it.
+   */
+  buildDifference?: string;
 }
 
 export interface ConfServer {

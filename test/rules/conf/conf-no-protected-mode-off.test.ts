@@ -9,6 +9,10 @@ confRuleTester().run('conf-no-protected-mode-off', asRule(rule), {
     'protected-mode no\nrequirepass k7Qz9vX2mP4wR8tY6uB3nC1eD5fG0hJ\n',
     'protected-mode no\nport 0\nunixsocket /run/redis.sock\n',
     'protected-mode no\nprotected-mode yes\n',
+    // Only loopback listens: protected mode would turn away no one, so "no" changes nothing.
+    'bind 127.0.0.1 -::1\nprotected-mode no\n',
+    'bind 127.0.0.2 ::1 localhost\nprotected-mode no\n',
+    'bind "127.0.0.1 ::1"\nprotected-mode no\n',
   ],
   invalid: [
     {
@@ -18,6 +22,14 @@ confRuleTester().run('conf-no-protected-mode-off', asRule(rule), {
     {
       code: 'protected-mode NO\nuser default on nopass ~* +@all\n',
       errors: [{ messageId: 'protectedModeOff', line: 1, column: 16, suggestions: [{ messageId: 'turnOn', output: 'protected-mode yes\nuser default on nopass ~* +@all\n' }] }],
+    },
+    {
+      code: 'bind 127.0.0.1 10.0.0.5\nprotected-mode no\n',
+      errors: [{ messageId: 'protectedModeOff', line: 2, column: 16, suggestions: [{ messageId: 'turnOn', output: 'bind 127.0.0.1 10.0.0.5\nprotected-mode yes\n' }] }],
+    },
+    {
+      code: 'bind 127.0.0.1 -::1 0x0\nprotected-mode no\n',
+      errors: [{ messageId: 'protectedModeOff', line: 2, column: 16, suggestions: [{ messageId: 'turnOn', output: 'bind 127.0.0.1 -::1 0x0\nprotected-mode yes\n' }] }],
     },
   ],
 });

@@ -20,6 +20,16 @@ confRuleTester().run('conf-valid-directive', asRule(rule), {
     // RuleTester registers the rule as rule-to-test/<id>; test/conf/language.test.ts checks the redis/ prefix.
     '# eslint-disable-next-line rule-to-test/conf-valid-directive\nbogus yes\n',
     { code: 'set-max-listpack-entries 128\n', languageOptions: { redisVersion: '7.4' } },
+    // Debian's 7.0 build refuses it (system jemalloc); official 7.0 builds accept it, so it is no finding.
+    'activedefrag yes\n',
+    'maxmemory-clients 100%\nmaxmemory-clients 0%\n',
+    `bind ${Array.from({ length: 16 }, (_, i) => `127.0.0.${i + 1}`).join(' ')}\n`,
+    'tls-port 0\ntls-cert-file /etc/redis/c.pem\n',
+    'tls-port 6380\ntls-cert-file /etc/redis/c.pem\ntls-key-file /etc/redis/k.pem\ntls-ca-cert-dir /etc/ssl/certs\n',
+    'tls-port 6380\ntls-cert-file /etc/redis/c.pem\ntls-key-file /etc/redis/k.pem\ntls-auth-clients no\n',
+    // redis-server drops from the NUL to the end of the line: what is left is fine, or a comment swallows the next line.
+    'timeout 0\0junk\n',
+    '# note\0\ntimeout five\n',
   ],
   invalid: [
     {
@@ -44,7 +54,50 @@ confRuleTester().run('conf-valid-directive', asRule(rule), {
     { code: 'cluster-enabled yes\nreplicaof 10.0.0.1 6379\n', errors: [{ messageId: 'clusterReplica', line: 2, column: 1 }] },
     { code: 'set-max-listpack-entries 128\n', errors: [{ messageId: 'unknownDirective', line: 1, column: 1 }] },
     { code: 'include /nonexistent/extra.conf\n', errors: [{ messageId: 'missingInclude', line: 1, column: 1 }] },
-    { code: 'activedefrag yes\n', errors: [{ messageId: 'badValue', line: 1, column: 14 }] },
+    { code: 'activedefrag maybe\n', errors: [{ messageId: 'badValue', line: 1, column: 14 }] },
+    // A lone word with a "." (a pasted password, say) is read as a module config; the message never repeats it.
+    { code: 'S3cr.etCanary\n', errors: [{ messageId: 'moduleConfigArity', line: 1, column: 1, endColumn: 14 }] },
+    { code: 'S3cr.etCanary yes\n', errors: [{ messageId: 'moduleConfig', line: 1, column: 1, data: {} }] },
+    { code: 'dbfilename a\\b.rdb\n', errors: [{ messageId: 'badValue', line: 1, column: 12, data: { name: 'dbfilename', expected: "can't be a path, just a filename" } }] },
+    { code: 'appenddirname "a\\\\b"\n', errors: [{ messageId: 'badValue', line: 1, column: 15 }] },
+    {
+      code: 'maxmemory-clients 101%\n',
+      errors: [{ messageId: 'badValue', line: 1, column: 1, data: { name: 'maxmemory-clients', expected: 'takes a percentage of maxmemory between 0% and 100% (no sign, no leading zeros)' } }],
+    },
+    { code: 'maxmemory-clients 050%\n', errors: [{ messageId: 'badValue', line: 1, column: 1 }] },
+    {
+      code: `bind ${Array.from({ length: 17 }, (_, i) => `127.0.0.${i + 1}`).join(' ')}\n`,
+      errors: [{ messageId: 'badValue', line: 1, column: 1, data: { name: 'bind', expected: 'takes at most 16 addresses ("Too many bind addresses specified")' } }],
+    },
+    {
+      code: `bind "${Array.from({ length: 17 }, (_, i) => `127.0.0.${i + 1}`).join(' ')}"\n`,
+      errors: [{ messageId: 'badValue', line: 1, column: 1 }],
+    },
+    {
+      code: 'port 6379\ntls-port 6380\n',
+      errors: [{ messageId: 'tlsIncomplete', line: 2, column: 1, data: { name: 'tls-port', missing: 'tls-cert-file, tls-key-file, tls-ca-cert-file or tls-ca-cert-dir' } }],
+    },
+    {
+      code: 'tls-cert-file /etc/redis/c.pem\ntls-key-file /etc/redis/k.pem\ntls-auth-clients no\ntls-replication yes\n',
+      errors: [{ messageId: 'tlsIncomplete', line: 4, column: 1, data: { name: 'tls-replication', missing: 'tls-ca-cert-file or tls-ca-cert-dir' } }],
+    },
+    // "maxmemory 1\0\n" + the next line is read as "maxmemory 1maxmemory-policy allkeys-lru".
+    {
+      code: 'maxmemory 1\0\nmaxmemory-policy allkeys-lru\n',
+      errors: [
+        { messageId: 'wrongArity', line: 1, column: 1, endLine: 2, endColumn: 29 },
+        { messageId: 'nulByte', line: 1, column: 12, endLine: 2, endColumn: 1 },
+      ],
+    },
+    // fgets reads 1024 bytes at most: the NUL drops the rest of that chunk only, and the next chunk joins the line.
+    {
+      name: 'a NUL in a line of more than 1024 bytes',
+      code: `timeout 0\0${'x'.repeat(2000)}\n`,
+      errors: [
+        { messageId: 'badValue', line: 1, column: 9, endColumn: 2011 },
+        { messageId: 'nulByte', line: 1, column: 10, endColumn: 1025 },
+      ],
+    },
     { code: '\uFEFFport 6379\n', errors: [{ messageId: 'bom', line: 1, column: 1 }] },
   ],
 });
