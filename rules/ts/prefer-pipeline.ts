@@ -2,9 +2,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../../src/util/create-rule';
 import { getRedisModel, hasTrait, type Dialect, type RedisCall, type RedisModel } from '../../src/model';
-import { analyzeLoop, containsAwait, walkSameFunction, type LoopNode } from '../../src/model/loops';
+import {
+  analyzeLoop, containsAwait, isKnownArray, mutatedInBody, patternIdentifiers, readsAny, variesPerIteration,
+  walkSameFunction, type LoopNode,
+} from '../../src/model/loops';
 import { pipelineRewrite, twoPassPipelineRewrite, type QueuedCommand } from '../../src/fix/pipeline';
 import { mgetRewrite, msetRewrite } from '../../src/fix/multi-key';
+import { declarationScope } from '../../src/fix/text';
 import { isTypeScriptFile } from '../../src/util/files';
 
 type Options = [{ straightLine?: number }];
@@ -75,7 +79,9 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
         for (const [loop, calls] of byLoop) {
           const awaited = calls.filter((c) => c.awaited);
           if (awaited.length === 0 || !calls.every(isBatchable)) continue;
-          if (!analyzeLoop(loop as LoopNode, sourceCode).independent) continue;
+          // `for (const shard of shards) await shard.del(k)`: a different connection each iteration.
+          if (calls.some((c) => c.receiver && variesPerIteration(c.receiver, loop as LoopNode, sourceCode))) continue;
+          if (!analyzeLoop(loop as LoopNode, sourceCode, calls).independent) continue;
           if (sendsBatchPerIteration(model, loop as LoopNode, calls)) continue;
           reportLoop(model, loop as LoopNode, calls);
         }
@@ -86,11 +92,18 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
 
     /**
      * A loop over chunks that already sends each chunk as one batch: `MGET` of a list of keys,
-     * `DEL(...chunk)`, or a pipeline it executes every iteration. Chunking is deliberate, it bounds the
+     * `DEL(...chunk)`, `DEL(chunk)` with a variable known to hold an array, or a pipeline it executes
+     * every iteration. Chunking is deliberate, it bounds the
      * size of each request and reply; one pipeline over every chunk would rebuild the giant request.
      */
     function sendsBatchPerIteration(model: RedisModel, loop: LoopNode, calls: RedisCall[]): boolean {
-      if (calls.some((call) => hasTrait(call.spec, 'many-keys') && call.via === 'method' && isKeyList(call.args[call.spec.firstKey]))) return true;
+      if (calls.some((call) => {
+        if (!hasTrait(call.spec, 'many-keys') || call.via !== 'method') return false;
+        const arg = call.args[call.spec.firstKey];
+        // `unlink(batch)` with an array sends the whole batch, as `unlink(...batch)` does.
+        if (isKeyList(arg)) return true;
+        return arg?.type === AST_NODE_TYPES.Identifier && (isKnownArray(arg, sourceCode) || isKeyList(constantValue(arg)));
+      })) return true;
       let executesBatch = false;
       walkSameFunction(loop.body, sourceCode.visitorKeys, (node) => {
         if (node.type !== AST_NODE_TYPES.AwaitExpression || node.argument.type !== AST_NODE_TYPES.CallExpression) return;
@@ -119,15 +132,17 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
         const text = mset ?? rewrite(dialect);
         const mget = multiKey?.collector && first.command === 'GET'
           ? mgetRewrite(dialect, sourceCode, shape!.loop, shape!.receiverText, multiKey.call, multiKey.collector) : undefined;
-        const twoPass = text || first.client.kind !== 'client' ? undefined : twoPassShape(loop, calls);
+        // TypeScript types every pipeline reply as unknown (ioredis) or a union of all replies (node-redis):
+        // the second pass would not compile where the body uses a reply as what its command returns.
+        const twoPass = text || first.client.kind !== 'client' || typescript ? undefined : twoPassShape(loop, calls);
         const twoPassText = twoPass && twoPassPipelineRewrite(dialect, sourceCode, twoPass.loop, twoPass.receiverText, twoPass.calls);
-        const suggest: Array<{ messageId: 'suggestTwoPass' | 'suggestMget'; data?: Record<string, string>; fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix }> = [];
-        if (twoPassText) suggest.push({ messageId: 'suggestTwoPass', data: { dialect: dialectLabels[dialect] }, fix: (fixer) => fixer.replaceText(loop, twoPassText) });
-        if (mget) suggest.push({ messageId: 'suggestMget', fix: (fixer) => fixer.replaceText(loop, mget) });
+        const suggest: Array<{ messageId: 'suggestTwoPass' | 'suggestMget'; data?: Record<string, string>; fix: TSESLint.ReportFixFunction }> = [];
+        if (twoPassText) suggest.push({ messageId: 'suggestTwoPass', data: { dialect: dialectLabels[dialect] }, fix: replaceLoop(loop, twoPassText) });
+        if (mget) suggest.push({ messageId: 'suggestMget', fix: replaceLoop(loop, mget) });
         context.report({
           node: first.node,
           messageId: 'loop',
-          fix: text ? (fixer: TSESLint.RuleFixer) => fixer.replaceText(loop, text) : null,
+          fix: text ? replaceLoop(loop, text) : null,
           suggest,
         });
         return;
@@ -138,10 +153,23 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
       const suggest = candidates.flatMap((candidate) => {
         const text = rewrite(candidate);
         return text
-          ? [{ messageId: 'suggestPipeline' as const, data: { dialect: dialectLabels[candidate] }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(loop, text) }]
+          ? [{ messageId: 'suggestPipeline' as const, data: { dialect: dialectLabels[candidate] }, fix: replaceLoop(loop, text) }]
           : [];
       });
       context.report({ node: first.node, messageId: 'loop', suggest });
+    }
+
+    /**
+     * Replaces the loop, the fix spanning the whole scope its new `const`s live in: a second rewrite in
+     * that scope overlaps, so ESLint applies it in a later pass that sees this one's names.
+     */
+    function replaceLoop(loop: LoopNode, text: string) {
+      const scope = declarationScope(loop);
+      return (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => [
+        fixer.insertTextBeforeRange([scope.range[0], scope.range[0]], ''),
+        fixer.replaceText(loop, text),
+        fixer.insertTextAfterRange([scope.range[1], scope.range[1]], ''),
+      ];
     }
 
     /**
@@ -190,6 +218,9 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
         for (const arg of call.arguments) if (collectors.size > 0 && new RegExp(`\\b(${[...collectors].join('|')})\\b`).test(sourceCode.getText(arg))) return undefined;
       }
       if (collectors.has(receiverText)) return undefined;
+      // `const results = []` is an evolving array under --strict: `(typeof results)[number]` in the
+      // rewrite would read its type before it has one (TS7034, TS7005).
+      if (typescript && commands.some((c) => c.collector && isEvolvingArray(c.collector))) return undefined;
       return { loop, commands, receiverText };
     }
 
@@ -237,6 +268,10 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
         nodes.push(node);
       }
       if (!receiverText || runsAfterOtherWork(loop.body, nodes)) return undefined;
+      // `u.visits++` next to `redis.set(key, u.visits)`: the first pass would read every value before
+      // the body changed any of them.
+      const mutated = mutatedInBody(loop.body, sourceCode.visitorKeys, { argumentsToo: true, ignore: new Set(nodes) });
+      if (nodes.some((node) => node.arguments.some((arg) => readsAny(arg, mutated, sourceCode.visitorKeys)))) return undefined;
       return { loop, receiverText, calls: nodes };
     }
 
@@ -256,6 +291,22 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
         if (node.type === AST_NODE_TYPES.ContinueStatement && !nested) found = true;
       });
       return found;
+    }
+
+    /** The initializer of a `const` the identifier names. */
+    function constantValue(id: TSESTree.Identifier): TSESTree.Node | undefined {
+      const variable = findVariableFrom(id);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+      return def.parent.kind === 'const' && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init ?? undefined : undefined;
+    }
+
+    function isEvolvingArray(collector: TSESTree.Identifier): boolean {
+      const def = findVariableFrom(collector)?.defs[0];
+      if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+      const declarator = def.node;
+      return declarator.id.type === AST_NODE_TYPES.Identifier && !declarator.id.typeAnnotation &&
+        declarator.init?.type === AST_NODE_TYPES.ArrayExpression && declarator.init.elements.length === 0;
     }
 
     function findVariableFrom(id: TSESTree.Identifier) {
@@ -280,12 +331,14 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
         ) continue;
         const accumulator = fn.params[0];
         if (accumulator?.type !== AST_NODE_TYPES.Identifier || fn.body.type !== AST_NODE_TYPES.BlockStatement) continue;
-        const awaitsAccumulator = fn.body.body.some(
-          (s) => s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AwaitExpression &&
-            s.expression.argument.type === AST_NODE_TYPES.Identifier && s.expression.argument.name === accumulator.name &&
-            s.range[1] <= call.node.range[0],
-        );
-        if (!awaitsAccumulator) continue;
+        const awaitsAccumulator = (expression: TSESTree.Node | null | undefined) =>
+          expression?.type === AST_NODE_TYPES.AwaitExpression && expression.argument.type === AST_NODE_TYPES.Identifier &&
+          expression.argument.name === accumulator.name;
+        // `await previous;` or `const acc = await previous;`, before the command.
+        const awaitsPrevious = fn.body.body.some((s) => s.range[1] <= call.node.range[0] && (
+          (s.type === AST_NODE_TYPES.ExpressionStatement && awaitsAccumulator(s.expression)) ||
+          (s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.some((d) => awaitsAccumulator(d.init)))));
+        if (!awaitsPrevious) continue;
         reported.add(fn);
         context.report({ node: call.node, messageId: 'reduce' });
       }
@@ -318,7 +371,7 @@ export default createRule<Options, 'loop' | 'reduce' | 'straightLine' | 'suggest
           if (!call) continue;
           run.push(call);
           if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-            for (const d of statement.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) replies.add(d.id.name);
+            for (const d of statement.declarations) for (const name of patternIdentifiers(d.id)) replies.add(name);
           }
         }
         flush();

@@ -1,8 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Dialect } from '../model';
-import { freshName, indentOf } from './text';
-import { asStatements } from './text';
+import { asStatements, declarationScope, freshName, indentOf } from './text';
 
 type Loop = TSESTree.ForStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement;
 
@@ -36,7 +35,7 @@ export function msetRewrite(
   const nodeRedis = dialect !== 'ioredis';
   if (nodeRedis && !isStringValue(value)) return undefined;
   const indent = indentOf(sourceCode, loop);
-  const entries = freshName(['entries', 'pairs'], sourceCode.getText(loop.parent ?? loop));
+  const entries = freshName(['entries', 'pairs'], sourceCode.getText(declarationScope(loop)));
   const header = sourceCode.text.slice(loop.range[0], loop.body.range[0]);
   const pair = nodeRedis ? `[${sourceCode.getText(key)}, ${sourceCode.getText(value)}]` : `${sourceCode.getText(key)}, ${sourceCode.getText(value)}`;
   return asStatements(loop, indent, [
@@ -59,9 +58,9 @@ export function mgetRewrite(
 ): string | undefined {
   if (dialect === 'node-redis-3' || call.arguments.length !== 1 || call.arguments[0].type === AST_NODE_TYPES.SpreadElement) return undefined;
   const indent = indentOf(sourceCode, loop);
-  const blockText = sourceCode.getText(loop.parent ?? loop);
-  const keys = freshName(['keysToRead'], blockText);
-  const value = freshName(['value', 'reply'], blockText);
+  const keys = freshName(['keysToRead'], sourceCode.getText(declarationScope(loop)));
+  // Lives only in the new loop, which reads the reply and the array it pushes to.
+  const value = freshName(['value', 'reply'], sourceCode.getText(loop), keys);
   const header = sourceCode.text.slice(loop.range[0], loop.body.range[0]);
   return asStatements(loop, indent, [
     `const ${keys} = [];`,

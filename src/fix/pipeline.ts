@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Dialect } from '../model';
-import { asStatements, freshName, indentOf } from './text';
+import { asStatements, declarationScope, freshName, indentOf } from './text';
 
 /** One statement of a loop body the pipeline rewrite understands: a command, its reply kept or dropped. */
 export interface QueuedCommand {
@@ -26,10 +26,12 @@ export function pipelineRewrite(
 ): string | undefined {
   if (dialect === 'node-redis-3') return undefined;
   const { lines, pipeline, blockText, indent, inner, nodeRedis } = queueingLoop(dialect, sourceCode, loop, receiverText, commands.map((c) => c.call));
-  const replies = freshName(['replies'], blockText);
-  const value = freshName(['value', 'reply'], blockText);
-  const error = freshName(['error', 'commandError'], blockText);
-  const index = freshName(['i', 'replyIndex'], blockText);
+  const replies = freshName(['replies'], blockText, pipeline);
+  // These live only in the new loops, which read nothing but the batch, the replies and the arrays.
+  const loopText = sourceCode.getText(loop);
+  const value = freshName(['value', 'reply'], loopText, pipeline, replies);
+  const error = freshName(['error', 'commandError'], loopText, pipeline, replies);
+  const index = freshName(['i', 'replyIndex'], loopText, pipeline, replies);
   // node-redis types a pipeline's replies as a union of every reply shape, which TypeScript refuses to
   // narrow to the array's element type directly; ioredis types them `unknown`.
   const cast = (collector: TSESTree.Identifier, text: string) =>
@@ -81,8 +83,8 @@ export function twoPassPipelineRewrite(
 ): string | undefined {
   if (dialect === 'node-redis-3') return undefined;
   const { lines, pipeline, blockText, indent, inner, nodeRedis, header } = queueingLoop(dialect, sourceCode, loop, receiverText, calls);
-  const replies = freshName(['replies'], blockText);
-  const index = freshName(['replyIndex'], blockText);
+  const replies = freshName(['replies'], blockText, pipeline);
+  const index = freshName(['replyIndex'], blockText, pipeline, replies);
   // The body again, each `await command(...)` replaced by the next reply.
   let body = '';
   let at = loop.body.range[0];
@@ -111,8 +113,8 @@ function queueingLoop(
   receiverText: string,
   calls: TSESTree.CallExpression[],
 ) {
-  // Names are checked against the whole enclosing block: the new `const` lives there, next to the loop.
-  const blockText = sourceCode.getText(loop.parent ?? loop);
+  // Names are checked against the whole scope the new `const` lives in, next to the loop.
+  const blockText = sourceCode.getText(declarationScope(loop));
   const indent = indentOf(sourceCode, loop);
   const inner = `${indent}  `;
   const nodeRedis = dialect !== 'ioredis';

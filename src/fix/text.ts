@@ -16,6 +16,30 @@ export function freshName(preferred: string[], ...copiedTexts: string[]): string
   return `${preferred[0]}${i}`;
 }
 
+const functionTypes = new Set<string>([
+  AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression,
+]);
+
+/**
+ * The node whose text a name declared next to `statement` must not clash with, and whose range a fix
+ * declaring it should span: the block or module around the statement; the whole `switch` for a
+ * statement in a `case` (a `const` there is scoped to every case, and a name read in another case
+ * would fall into its temporal dead zone); the function or catch clause for their body block, whose
+ * parameters share its names; the statement itself when asStatements wraps it in a block of its own.
+ * Outer names the scope reads appear in its text, so checking the text also keeps them visible.
+ */
+export function declarationScope(statement: TSESTree.Node): TSESTree.Node {
+  const parent = statement.parent;
+  if (!parent) return statement;
+  if (parent.type === AST_NODE_TYPES.SwitchCase) return parent.parent;
+  if (parent.type === AST_NODE_TYPES.BlockStatement) {
+    const owner = parent.parent;
+    return owner && (functionTypes.has(owner.type) || owner.type === AST_NODE_TYPES.CatchClause) ? owner : parent;
+  }
+  if (parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock || parent.type === AST_NODE_TYPES.TSModuleBlock) return parent;
+  return statement;
+}
+
 /** The source text of an expression, parenthesised when it is not a simple operand of a member access. */
 export function operandText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
   const text = sourceCode.getText(node);

@@ -247,6 +247,56 @@ module.exports = {
       }
     });
 
+    it(`${flavor}: several loops in one function and in a switch, fixed over several passes, return the same replies`, async () => {
+      const io = flavor.startsWith('ioredis');
+      const c = io ? 'redis' : 'client';
+      // A module-level `pipeline` read in the switch's default case: no rewrite may shadow it.
+      const original = `${clientSetup(io)}
+const pipeline = (values) => values.map((v) => (v === null ? '-' : v.toUpperCase()));
+module.exports = {
+  several: async (keys, kind) => {
+    ${io ? '' : 'await ready;'}
+    const values = [];
+    for (const key of keys) values.push(await ${c}.get(key));
+    for (const key of keys) await ${c}.incr(\`hits:\${key}\`);
+    const ttls = [];
+    for (const key of keys) ttls.push(await ${c}.ttl(\`hits:\${key}\`));
+    switch (kind) {
+      case 'drop':
+        for (const key of keys) await ${c}.del(key);
+        break;
+      default:
+        return pipeline(values);
+    }
+    return [values, ttls];
+  },
+  close: () => ${c}.quit(),
+};
+`;
+      const { output, remaining, stable } = fixCode(original, flavor, { 'redis/prefer-pipeline': 'error' });
+      expect(remaining).toEqual([]);
+      expect(stable).toBe(true);
+      expect(output.match(io ? /\.pipeline\(\)/g : /\.multi\(\)/g)?.length).toBe(4);
+      expect(output).toMatch(/^const pipeline = \(values\)/m);
+      const options = io ? { path: server.socket } : { socket: { path: server.socket } };
+      const before = loadSnippet(original, flavor, { options });
+      const after = loadSnippet(output, flavor, { options });
+      try {
+        for (const kind of ['drop', 'keep']) {
+          const keys = ['k:1', 'missing', 'k:2', 'k:1'];
+          await seed(admin, 'ioredis');
+          const expected = await before.several(keys, kind);
+          const expectedKeyspace = await keyspace('ioredis', admin);
+          await seed(admin, 'ioredis');
+          expect(await after.several(keys, kind)).toEqual(expected);
+          expect(await keyspace('ioredis', admin)).toEqual(expectedKeyspace);
+        }
+      } finally {
+        await before.close();
+        await after.close();
+      }
+    });
+
     afterAll(async () => {
       if (admin) await disconnect(admin);
     });

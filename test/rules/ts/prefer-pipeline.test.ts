@@ -1,9 +1,19 @@
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ts/prefer-pipeline';
-import { asRule, codeRuleTester, files } from '../../helpers/rule-tester';
+import { asRule, codeRuleTester, files, fixturesDir } from '../../helpers/rule-tester';
 
 const io = "import Redis from 'ioredis';\nconst redis = new Redis();\n";
 const nr = "import { createClient } from 'redis';\nconst client = createClient();\n";
 const fn = (header: string, body: string) => `${header}async function f(keys, results) {\n${body}\n}`;
+// Type information: only the checker knows `shard` in `for (const shard of shards)` is a client.
+const typedProject = join(fixturesDir, 'typed-project');
+const typed = {
+  filename: join(typedProject, 'src', 'usage.ts'),
+  languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedProject } },
+};
 
 codeRuleTester().run('prefer-pipeline', asRule(rule), {
   valid: [
@@ -52,6 +62,43 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
     {
       code: fn(io, '  for (const chunk of keys) {\n    const values = await redis.get(chunk[0]);\n    const p = redis.pipeline();\n    for (const k of chunk) p.set(k, values);\n    await p.exec();\n  }'),
       filename: files.ioredis,
+    },
+    // A receiver that changes with the iteration: each shard or node is its own connection and pays its
+    // own round trip, and a pipeline built before the loop would not even see the loop's variable.
+    {
+      code: "import Redis from 'ioredis';\nexport async function w(shards: Redis[], byName: Record<string, Redis>, key: string) {\n  for (const shard of shards) await shard.del(key);\n  for (let i = 0; i < shards.length; i++) await shards[i].del(key);\n  for (const name in byName) await byName[name].del(key);\n}",
+      ...typed,
+    },
+    {
+      code: "import Redis from 'ioredis';\nconst cluster = new Redis.Cluster([{ host: 'a' }]);\nexport async function x() {\n  for (const node of cluster.nodes('master')) await node.dbsize();\n}",
+      ...typed,
+    },
+    {
+      code: "import Redis from 'ioredis';\nexport async function z(shards: Redis[], ids: number[], out: unknown[]) {\n  for (const id of ids) {\n    const c = shards[id % 2];\n    out.push(await c.get(String(id)));\n  }\n}",
+      ...typed,
+    },
+    { code: fn(io, '  let c = redis;\n  for (const k of keys) {\n    c = c.duplicate();\n    await c.del(k);\n  }'), filename: files.ioredis },
+    // The header reads what the body writes: how many iterations run depends on the replies.
+    { code: fn(io, '  const found = [];\n  for (let i = 0; found.length < 10 && i < keys.length; i++) found.push(await redis.get(keys[i]));\n  return found;'), filename: files.ioredisJs },
+    // Worklists grown from the replies (a BFS over a dependency graph).
+    {
+      code: fn(io, '  const queue = [keys[0]];\n  const seen = new Set(queue);\n  for (const node of queue) {\n    const children = await redis.smembers(`deps:${node}`);\n    for (const c of children) if (!seen.has(c)) { seen.add(c); queue.push(c); }\n  }'),
+      filename: files.ioredisJs,
+    },
+    { code: fn(io, '  const pending = [keys[0]];\n  for (let i = 0; i < pending.length; i++) {\n    pending.push(...(await redis.smembers(`deps:${pending[i]}`)));\n  }'), filename: files.ioredisJs },
+    { code: fn(io, '  const queue = [keys[0]];\n  for (const node of queue) {\n    const children = await redis.smembers(node);\n    children.forEach((c) => queue.push(c));\n  }'), filename: files.ioredisJs },
+    // Each iteration reads what the previous one wrote, through the server.
+    { code: fn(io, "  for (const item of keys) {\n    const prev = await redis.get('total');\n    await redis.set('total', Number(prev) + item);\n  }"), filename: files.ioredisJs },
+    // Chunks sent as one command each: an array variable, as with a spread.
+    { code: fn(io, '  for (let i = 0; i < keys.length; i += 500) {\n    const batch = keys.slice(i, i + 500);\n    await redis.unlink(batch);\n  }'), filename: files.ioredisJs },
+    { code: "import { redis } from './client';\nexport async function q(chunks: string[][]) {\n  for (const batch of chunks) await redis.unlink(batch);\n}", ...typed },
+    // `for await` over something that may be a stream stays silent.
+    { code: fn(io, '  for await (const k of keys) await redis.del(k);'), filename: files.ioredisJs },
+    // Straight-line: a destructured reply feeds the next command.
+    {
+      code: `${io}async function f() {\n  const { owner } = await redis.hgetall('lock');\n  await redis.del(\`session:\${owner}\`);\n}\nasync function g() {\n  const [first] = await redis.lrange('q', 0, 0);\n  await redis.lrem('q', 1, first);\n}`,
+      filename: files.ioredis,
+      options: [{ straightLine: 2 }],
     },
     // Bad input never crashes.
     { code: `${io}for (;;) {}\nwhile (x) await redis;\nfor (const k of ks) await redis[k]();`, filename: files.ioredis },
@@ -204,6 +251,89 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       }],
     },
     {
+      // Two loops in one block: each fix spans the block its `const` lives in, so one pass rewrites the
+      // first; the second is rewritten in the next pass with a name of its own (see the multipass test).
+      code: fn(io, '  for (const k of keys) await redis.del(k);\n  for (const k of results) await redis.del(k);'),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 4, column: 31 }, { messageId: 'loop', line: 5, column: 34 }],
+      output: fn(io, '  const pipeline = redis.pipeline();\n  for (const k of keys) {\n    pipeline.del(k);\n  }\n  for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;\n  for (const k of results) await redis.del(k);'),
+    },
+    {
+      // A `const` in a `case` is scoped to the whole switch: `pipeline` is read in `default:` (an import
+      // the new const would put in its temporal dead zone).
+      code: "import Redis from 'ioredis';\nimport { pipeline } from 'node:stream/promises';\nconst redis = new Redis();\nexport async function o(kind, keys, src, dst) {\n  switch (kind) {\n    case 'purge':\n      for (const k of keys) await redis.del(k);\n      break;\n    default:\n      await pipeline(src, dst);\n  }\n}",
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 7, column: 35 }],
+      output: "import Redis from 'ioredis';\nimport { pipeline } from 'node:stream/promises';\nconst redis = new Redis();\nexport async function o(kind, keys, src, dst) {\n  switch (kind) {\n    case 'purge':\n      const batch = redis.pipeline();\n      for (const k of keys) {\n        batch.del(k);\n      }\n      for (const [error] of (await batch.exec()) ?? []) if (error) throw error;\n      break;\n    default:\n      await pipeline(src, dst);\n  }\n}",
+    },
+    {
+      // A parameter shares the function body's names.
+      code: `${io}async function f(keys, pipeline) {\n  for (const k of keys) await redis.del(k);\n}`,
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 4, column: 31 }],
+      output: `${io}async function f(keys, pipeline) {\n  const batch = redis.pipeline();\n  for (const k of keys) {\n    batch.del(k);\n  }\n  for (const [error] of (await batch.exec()) ?? []) if (error) throw error;\n}`,
+    },
+    {
+      // `for await` over a known array walks known keys: reported like for-of (no rewrite of the `await`).
+      code: fn(io, "  const names = ['a', 'b'];\n  for await (const k of names) await redis.del(k);"),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 5, column: 38, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: `${io}export async function f(keys: string[]) {\n  for await (const k of keys) await redis.del(k);\n}`,
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 4, column: 37 }],
+      output: null,
+    },
+    {
+      // TypeScript: \`const results = []\` evolves under --strict, and \`(typeof results)[number]\` would not
+      // compile (TS7034), so no autofix; nor a two-pass suggestion, whose replies are typed unknown.
+      code: `${io}export async function f(keys: string[]) {\n  const results = [];\n  for (const key of keys) results.push(await redis.get(key));\n  return results;\n}`,
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 5, column: 46, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: `${io}export async function f(ids: string[]) {\n  const out: Record<string, string> = {};\n  for (const id of ids) {\n    const raw = await redis.get(\`k:\${id}\`);\n    out[id] = raw ? raw.toUpperCase() : '';\n  }\n  return out;\n}`,
+      filename: files.ioredis,
+      errors: [{ messageId: 'loop', line: 6, column: 23, suggestions: [] }],
+      output: null,
+    },
+    {
+      // The body changes what a command reads: the first pass would send every old value.
+      code: fn(io, '  for (const u of keys) {\n    u.visits++;\n    const v = await redis.set(`u:${u.id}`, u.visits);\n    results.push(v);\n  }'),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 6, column: 21, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: fn(io, '  for (const u of keys) {\n    const v = await redis.set(`u:${u.id}`, u.visits);\n    touch(u);\n    console.log(v);\n  }'),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 5, column: 21, suggestions: [] }],
+      output: null,
+    },
+    {
+      // A reply read from a key the loop never writes is no dependency.
+      code: fn(io, "  for (const item of keys) {\n    const rate = await redis.get('rate');\n    await redis.set(`total:${item}`, Number(rate) * item);\n  }"),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 5, column: 24, suggestions: [] }],
+      output: null,
+    },
+    {
+      // PUBLISH names no key: nothing a later GET could read back.
+      code: fn(io, "  for (const m of keys) {\n    const prefix = await redis.get('prefix');\n    await redis.publish('events', prefix + m);\n  }"),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'loop', line: 5, column: 26, suggestions: [] }],
+      output: null,
+    },
+    {
+      // reduce with the previous step awaited into a local.
+      code: fn(io, '  return keys.reduce(async (previousStep, k) => {\n    const acc = await previousStep;\n    acc[k] = await redis.get(k);\n    return acc;\n  }, Promise.resolve({}));'),
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'reduce', line: 6, column: 20 }],
+    },
+    {
       // reduce over `await previous` serialises the elements.
       code: fn(io, '  await keys.reduce(async (previous, k) => {\n    await previous;\n    await redis.del(k);\n  }, Promise.resolve());'),
       filename: files.ioredis,
@@ -217,4 +347,56 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
       errors: [{ messageId: 'straightLine', data: { count: 2 }, line: 4, column: 9 }, { messageId: 'straightLine', data: { count: 2 }, line: 6, column: 9 }],
     },
   ],
+});
+
+/** ESLint's multipass --fix: each pass applies the fixes that do not overlap, the next pass lints the result. */
+function fixAllPasses(code: string, filename: string, options: unknown[] = []): string {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{
+    files: ['**/*.js', '**/*.ts'],
+    plugins: { redis: { rules: { 'prefer-pipeline': asRule(rule) } } },
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+    rules: { 'redis/prefer-pipeline': ['error', ...options] },
+  }];
+  const result = linter.verifyAndFix(code, config, { filename });
+  expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+  return result.output;
+}
+
+describe('prefer-pipeline with several fixes in one file (multipass --fix)', () => {
+  it('two loops in one block get a batch each, with names of their own', () => {
+    const code = fn(io, '  const out = [];\n  for (const k of keys) out.push(await redis.hgetall(k));\n  for (const k of results) await redis.set(`copy:${k}`, k);\n  for (const k of results) await redis.expire(k, 60);\n  return out;');
+    expect(fixAllPasses(code, files.ioredisJs)).toBe(fn(io, [
+      '  const out = [];',
+      '  const pipeline = redis.pipeline();',
+      '  for (const k of keys) {',
+      '    pipeline.hgetall(k);',
+      '  }',
+      '  for (const [error, value] of (await pipeline.exec()) ?? []) {',
+      '    if (error) throw error;',
+      '    out.push(value);',
+      '  }',
+      '  const entries = [];',
+      '  for (const k of results) {',
+      '    entries.push(`copy:${k}`, k);',
+      '  }',
+      '  if (entries.length > 0) await redis.mset(entries);',
+      '  const batch = redis.pipeline();',
+      '  for (const k of results) {',
+      '    batch.expire(k, 60);',
+      '  }',
+      '  for (const [error] of (await batch.exec()) ?? []) if (error) throw error;',
+      '  return out;',
+    ].join('\n')));
+  });
+
+  it('loops in two cases of one switch, with a `pipeline` declared in a third', () => {
+    const code = `${io}export async function o(kind, keys) {\n  switch (kind) {\n    case 'a':\n      for (const k of keys) await redis.del(k);\n      break;\n    case 'b':\n      for (const k of keys) await redis.unlink(k);\n      break;\n    default:\n      const pipeline = makePipeline();\n      pipeline.run();\n  }\n}`;
+    expect(fixAllPasses(code, files.ioredisJs)).toBe(`${io}export async function o(kind, keys) {\n  switch (kind) {\n    case 'a':\n      const batch = redis.pipeline();\n      for (const k of keys) {\n        batch.del(k);\n      }\n      for (const [error] of (await batch.exec()) ?? []) if (error) throw error;\n      break;\n    case 'b':\n      const pipeline2 = redis.pipeline();\n      for (const k of keys) {\n        pipeline2.unlink(k);\n      }\n      for (const [error] of (await pipeline2.exec()) ?? []) if (error) throw error;\n      break;\n    default:\n      const pipeline = makePipeline();\n      pipeline.run();\n  }\n}`);
+  });
+
+  it('two node-redis loops collecting replies, and two MGET-free GET loops in TypeScript', () => {
+    const code = `${nr}export async function f(keys: string[], a: unknown[], b: unknown[]) {\n  for (const k of keys) a.push(await client.get(k));\n  for (const k of keys) b.push(await client.ttl(k));\n}`;
+    expect(fixAllPasses(code, files.nodeRedis5)).toBe(`${nr}export async function f(keys: string[], a: unknown[], b: unknown[]) {\n  const pipeline = client.multi();\n  for (const k of keys) {\n    pipeline.get(k);\n  }\n  for (const value of await pipeline.execAsPipeline()) a.push(value as unknown as (typeof a)[number]);\n  const batch = client.multi();\n  for (const k of keys) {\n    batch.ttl(k);\n  }\n  for (const value of await batch.execAsPipeline()) b.push(value as unknown as (typeof b)[number]);\n}`);
+  });
 });
