@@ -43,10 +43,15 @@ export default createRule({
           if (!fn || runsOnce(fn, sourceCode) || duplicatesCallerClient(construction, sourceCode)) continue;
           const use = clientUse(construction, sourceCode);
           if (use.escapes || use.methodCalls.some(({ method }) => needsDedicatedConnection(method))) continue;
+          // AUTH with the call's own credentials (a per-tenant user): one shared connection cannot be
+          // every user at once.
+          const top = topLevelStatementStart(fn);
+          if (use.methodCalls.some(({ call, method }) => /^auth$/i.test(method) && optionsScope(call.arguments, sourceCode, top) === 'local')) continue;
           const node = construction.node as TSESTree.NewExpression | TSESTree.CallExpression;
           const dialect = model.dialectOf(construction.client);
-          const top = topLevelStatementStart(fn);
-          const scope = optionsScope(node.arguments, sourceCode, top);
+          // The constructor moves too: `Redis` must be a module-level binding that exists before the
+          // function, not a `require()` inside it or a `const` below it (ReferenceError, TDZ).
+          const scope = optionsScope([node.callee, ...node.arguments], sourceCode, top);
           // node-redis with no known major: the rewrite is the same for 4 and 5+ (an explicit connect()),
           // but a node-redis 3 client connects by itself, so the user confirms it as a suggestion.
           const assumed = dialect ?? (construction.client.library === 'node-redis' ? 'node-redis-5' : undefined);

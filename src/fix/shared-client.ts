@@ -145,12 +145,15 @@ export function sharedClientRewrite(
   const awaitReady = `await (${ready} ??= ${name}.connect());`;
 
   return (fixer) => {
-    const fixes = [fixer.insertTextBeforeRange([insertAt, insertAt], hoisted)];
+    // The fix spans the module, where its names now live: a second client hoisted in the same pass
+    // could take the same name, so ESLint applies it in a later pass that sees this one.
+    const fixes = [fixer.insertTextBeforeRange([0, 0], ''), fixer.insertTextBeforeRange([insertAt, insertAt], hoisted)];
     if (nodeRedis && use.connectInInit) fixes.push(fixer.replaceText(declaration, awaitReady));
     else fixes.push(removeStatement(fixer, sourceCode, declaration));
     if (connectStatement) fixes.push(fixer.replaceText(connectStatement, awaitReady));
     for (const statement of listeners) fixes.push(removeStatement(fixer, sourceCode, statement));
     for (const statement of closes) fixes.push(withoutEmptyFinally(fixer, sourceCode, statement, closes) ?? removeStatement(fixer, sourceCode, statement));
+    fixes.push(fixer.insertTextAfterRange([sourceCode.text.length, sourceCode.text.length], ''));
     return fixes;
   };
 }

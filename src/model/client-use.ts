@@ -65,6 +65,9 @@ export function clientUse(construction: ClientConstruction, sourceCode: Readonly
     if (reference.init) continue;
     if (reference.isWrite()) return { escapes: true, declarator, methodCalls };
     const id = reference.identifier as Node;
+    // A closure that reads the client keeps it alive after the call when it is returned, stored or
+    // registered (`return (req) => r.get(req.id)`): a factory, not a client per call.
+    if (insideKeptClosure(id, construction.fn)) return { escapes: true, declarator, methodCalls };
     const member = id.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id) return { escapes: true, declarator, methodCalls };
     const call = member.parent;
@@ -78,6 +81,27 @@ export function clientUse(construction: ClientConstruction, sourceCode: Readonly
   }
   methodCalls.sort((a, b) => a.call.range[0] - b.call.range[0]);
   return { escapes: false, declarator, connectInInit, methodCalls };
+}
+
+/** Array methods that call their callback before they return, and never again. */
+const immediateCallbackMethods = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap']);
+
+/**
+ * Whether `node` sits in a function nested in `owner` that may outlive the call: anything but a
+ * callback run on the spot (`ids.map((id) => r.get(id))`, a `new Promise` executor).
+ */
+function insideKeptClosure(node: Node, owner: Node | undefined): boolean {
+  for (let p = node.parent; p && p !== owner; p = p.parent) {
+    if (p.type !== AST_NODE_TYPES.FunctionExpression && p.type !== AST_NODE_TYPES.ArrowFunctionExpression && p.type !== AST_NODE_TYPES.FunctionDeclaration) continue;
+    const call = p.parent;
+    if (call?.type === AST_NODE_TYPES.NewExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'Promise' && call.arguments[0] === p) continue;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === p && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = propertyName(call.callee);
+      if (method && immediateCallbackMethods.has(method)) continue;
+    }
+    return true;
+  }
+  return false;
 }
 
 const testHooks = new Set(['it', 'test', 'describe', 'beforeAll', 'beforeEach', 'afterAll', 'afterEach', 'before', 'after', 'bench', 'suite']);

@@ -102,7 +102,64 @@ describeWithRedis('no-client-per-call autofix: one connection for 200 calls, sam
     }
   }
 
+  /** Two handlers in one module, each with its own per-call client: two hoisted clients, over two --fix passes. */
+  function twoHandlers(flavor: Flavor): string {
+    if (flavor.startsWith('ioredis')) {
+      return `const Redis = require('ioredis');
+module.exports = {
+  handler: async (id) => {
+    const counter = new Redis(options);
+    const visits = await counter.incr(\`visits:\${id}\`);
+    await counter.quit();
+    return [visits, await module.exports.seen(id)];
+  },
+  seen: async (id) => {
+    const members = new Redis(options);
+    await members.sadd('visitors', id);
+    const count = await members.scard('visitors');
+    await members.quit();
+    return count;
+  },
+};
+`;
+    }
+    return `const { createClient } = require('redis');
+module.exports = {
+  handler: async (id) => {
+    const counter = createClient(options);
+    await counter.connect();
+    const visits = await counter.incr(\`visits:\${id}\`);
+    await counter.quit();
+    return [visits, await module.exports.seen(id)];
+  },
+  seen: async (id) => {
+    const members = createClient(options);
+    await members.connect();
+    await members.sAdd('visitors', id);
+    const count = await members.sCard('visitors');
+    await members.quit();
+    return count;
+  },
+};
+`;
+  }
+
   for (const flavor of flavors) {
+    it(`${flavor}: two per-call clients in one module become two shared clients, fixed over two passes`, async () => {
+      const original = twoHandlers(flavor);
+      const { output, remaining, stable } = fixCode(original, flavor, { 'redis/no-client-per-call': 'error' });
+      expect(remaining).toEqual([]);
+      expect(stable).toBe(true);
+      expect(output).toMatch(/^const counter = /m);
+      expect(output).toMatch(/^const members = /m);
+      const before = await runHandler(original, flavor);
+      const after = await runHandler(output, flavor);
+      expect(before.connections).toBe(2 * calls);
+      expect(after.connections).toBe(2);
+      expect(after.replies).toEqual(before.replies);
+      expect(after.keys).toEqual(before.keys);
+    }, 60_000);
+
     it(`${flavor}: ${calls} calls open ${calls} connections before the fix and 1 after`, async () => {
       const original = snippet(flavor);
       const { output, remaining, stable } = fixCode(original, flavor, { 'redis/no-client-per-call': 'error' });

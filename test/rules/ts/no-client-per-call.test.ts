@@ -1,3 +1,6 @@
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ts/no-client-per-call';
 import { asRule, codeRuleTester, files } from '../../helpers/rule-tester';
 
@@ -32,6 +35,12 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
     // Test hooks build a client per test on purpose.
     { code: `${io}it('works', async () => { const r = new Redis(); await r.ping(); await r.quit(); });`, filename: files.ioredis },
     { code: `${io}describe('x', () => { beforeEach(async () => { const r = new Redis(); await r.flushdb(); await r.quit(); }); });`, filename: files.ioredis },
+    // A closure that keeps the client past the call: a factory of handlers, a timer.
+    { code: `${io}export function makeHandler() { const r = new Redis(); return async (req) => r.get(req.id); }`, filename: files.ioredis },
+    { code: `${io}export function makeHandlers() { const r = new Redis(); return { get: (id) => r.get(id) }; }`, filename: files.ioredis },
+    { code: `${io}export function watch() { const r = new Redis(); setInterval(async () => { await r.ping(); }, 1000); }`, filename: files.ioredis },
+    // AUTH as the caller's user: a per-tenant connection, which one shared client cannot be.
+    { code: `${io}export async function tenantGet(user, pass, key) {\n  const r = new Redis({ host: process.env.REDIS_HOST });\n  await r.auth(user, pass);\n  const v = await r.get(key);\n  await r.quit();\n  return v;\n}`, filename: files.ioredis },
     // Bad input never crashes.
     { code: `${io}function f() { new Redis().x; const { a } = new Redis(); return new Redis()?.get; }`, filename: files.ioredis },
   ],
@@ -51,11 +60,19 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
       output: `${nr}const client = createClient({ url: process.env.REDIS_URL });\nlet clientReady: Promise<unknown> | undefined;\n\nexport async function handler(id: string) {\n  await (clientReady ??= client.connect());\n  return await client.get(id);\n}`,
     },
     {
-      // With a catch, only the emptied finally goes; a try whose block declares names keeps an empty finally.
+      // With a catch, only the emptied finally goes. Each fix spans the module its client moves to, so
+      // one pass hoists only the first client (the multipass test below checks the second).
       code: `${io}export async function a(k) {\n  const r = new Redis();\n  try {\n    await r.incr(k);\n  } catch (e) {\n    console.error(e);\n  } finally {\n    await r.quit();\n  }\n}\nexport async function b(k) {\n  const r2 = new Redis();\n  try {\n    const v = await r2.get(k);\n    console.log(v);\n  } finally {\n    r2.disconnect();\n  }\n}`,
       filename: files.ioredisJs,
       errors: [{ messageId: 'perCall', line: 3, column: 13 }, { messageId: 'perCall', line: 13, column: 14 }],
-      output: `${io}const r = new Redis();\n\nexport async function a(k) {\n  try {\n    await r.incr(k);\n  } catch (e) {\n    console.error(e);\n  }\n}\nconst r2 = new Redis();\n\nexport async function b(k) {\n  try {\n    const v = await r2.get(k);\n    console.log(v);\n  } finally {\n  }\n}`,
+      output: `${io}const r = new Redis();\n\nexport async function a(k) {\n  try {\n    await r.incr(k);\n  } catch (e) {\n    console.error(e);\n  }\n}\nexport async function b(k) {\n  const r2 = new Redis();\n  try {\n    const v = await r2.get(k);\n    console.log(v);\n  } finally {\n    r2.disconnect();\n  }\n}`,
+    },
+    {
+      // A try whose block declares names keeps an empty finally.
+      code: `${io}export async function b(k) {\n  const r2 = new Redis();\n  try {\n    const v = await r2.get(k);\n    console.log(v);\n  } finally {\n    r2.disconnect();\n  }\n}`,
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'perCall', line: 3, column: 14 }],
+      output: `${io}const r2 = new Redis();\n\nexport async function b(k) {\n  try {\n    const v = await r2.get(k);\n    console.log(v);\n  } finally {\n  }\n}`,
     },
     {
       // node-redis 5, connect chained in the initializer, a class method.
@@ -113,6 +130,27 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
       filename: files.ioredis,
       errors: [{ messageId: 'perCall', line: 4, column: 13 }],
     },
+    // The constructor must exist at module level before the function: a require() inside the function,
+    // or a binding declared below it, would be a ReferenceError or in its temporal dead zone.
+    {
+      code: "export async function h(key) {\n  const Redis = require('ioredis');\n  const r = new Redis();\n  const v = await r.get(key);\n  await r.quit();\n  return v;\n}",
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'perCall', line: 3, column: 13, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: "async function h(key) {\n  const r = new Redis();\n  const v = await r.get(key);\n  await r.quit();\n  return v;\n}\nconst Redis = require('ioredis');\nmodule.exports = { h };",
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'perCall', line: 2, column: 13, suggestions: [] }],
+      output: null,
+    },
+    // A callback run on the spot still runs per call.
+    {
+      code: `${io}export async function h(ids) {\n  const r = new Redis();\n  const values = await Promise.all(ids.map((id) => r.get(id)));\n  await r.quit();\n  return values;\n}`,
+      filename: files.ioredisJs,
+      errors: [{ messageId: 'perCall', line: 3, column: 13 }],
+      output: `${io}const r = new Redis();\n\nexport async function h(ids) {\n  const values = await Promise.all(ids.map((id) => r.get(id)));\n  return values;\n}`,
+    },
     // A callback per request.
     {
       code: `${io}app.get('/u', async (req, res) => {\n  const redis = new Redis();\n  res.send(await redis.get(req.query.id));\n  redis.disconnect();\n});`,
@@ -121,4 +159,34 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
       output: `${io}const redis = new Redis();\n\napp.get('/u', async (req, res) => {\n  res.send(await redis.get(req.query.id));\n});`,
     },
   ],
+});
+
+/** ESLint's multipass --fix: each pass applies the fixes that do not overlap, the next pass lints the result. */
+function fixAllPasses(code: string, filename: string): { output: string; messages: Linter.LintMessage[] } {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{
+    files: ['**/*.js', '**/*.ts'],
+    plugins: { redis: { rules: { 'no-client-per-call': asRule(rule) } } },
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+    rules: { 'redis/no-client-per-call': 'error' },
+  }];
+  const result = linter.verifyAndFix(code, config, { filename });
+  expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+  return result;
+}
+
+describe('no-client-per-call with several handlers in one file (multipass --fix)', () => {
+  it('hoists each client in its own pass, each with its own connect promise', () => {
+    const code = `${nr}export async function a(id) {\n  const reader = createClient({ url: process.env.REDIS_URL });\n  await reader.connect();\n  const v = await reader.get(id);\n  await reader.quit();\n  return v;\n}\nexport async function b(id) {\n  const writer = createClient({ url: process.env.REDIS_URL });\n  await writer.connect();\n  await writer.set(id, '1');\n  await writer.disconnect();\n}`;
+    const { output, messages } = fixAllPasses(code, files.nodeRedis5Js);
+    expect(messages).toEqual([]);
+    expect(output).toBe(`${nr}const reader = createClient({ url: process.env.REDIS_URL });\nlet readerReady;\n\nexport async function a(id) {\n  await (readerReady ??= reader.connect());\n  const v = await reader.get(id);\n  return v;\n}\nconst writer = createClient({ url: process.env.REDIS_URL });\nlet writerReady;\n\nexport async function b(id) {\n  await (writerReady ??= writer.connect());\n  await writer.set(id, '1');\n}`);
+  });
+
+  it('two handlers naming their clients alike: the second is left reported, never declared twice', () => {
+    const code = `${io}export async function a(id) {\n  const redis = new Redis({ host: process.env.REDIS_HOST });\n  const v = await redis.get(\`a:\${id}\`);\n  await redis.quit();\n  return v;\n}\nexport async function b(id) {\n  const redis = new Redis({ host: process.env.REDIS_HOST, db: 2 });\n  const v = await redis.get(\`b:\${id}\`);\n  await redis.quit();\n  return v;\n}`;
+    const { output, messages } = fixAllPasses(code, files.ioredisJs);
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['perCall', 9]]);
+    expect(output).toBe(`${io}const redis = new Redis({ host: process.env.REDIS_HOST });\n\nexport async function a(id) {\n  const v = await redis.get(\`a:\${id}\`);\n  return v;\n}\nexport async function b(id) {\n  const redis = new Redis({ host: process.env.REDIS_HOST, db: 2 });\n  const v = await redis.get(\`b:\${id}\`);\n  await redis.quit();\n  return v;\n}`);
+  });
 });
