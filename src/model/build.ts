@@ -206,87 +206,97 @@ export function buildModel(context: Context): RedisModel {
   // clientNames or a type checker nothing else vouches for a client: it has no Redis calls, so skip
   // the walk. Most files of an application are such files.
   const mayHoldClients = clientNames.size > 0 || checker !== undefined || /redis|valkey/.test(sourceCode.text);
-  const stack: Node[] = mayHoldClients ? [sourceCode.ast as unknown as Node] : [];
   let requiresRedisModule = false;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    switch (node.type) {
-      case AST_NODE_TYPES.ImportDeclaration: {
-        const moduleName = node.source.value;
-        const library = moduleLibraries[moduleName];
-        if (library) {
-          for (const spec of node.specifiers) {
-            let kind: BindingKind | undefined;
-            if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) kind = namedExportKinds[library].default;
-            else if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) kind = 'namespace';
-            else {
-              const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-              kind = namedExportKinds[library][imported];
-            }
-            if (kind) addBinding(spec, { library, moduleName, kind });
+  const visit = (node: Node) => {
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportDeclaration: {
+      const moduleName = node.source.value;
+      const library = moduleLibraries[moduleName];
+      if (library) {
+        for (const spec of node.specifiers) {
+          let kind: BindingKind | undefined;
+          if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) kind = namedExportKinds[library].default;
+          else if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) kind = 'namespace';
+          else {
+            const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+            kind = namedExportKinds[library][imported];
           }
+          if (kind) addBinding(spec, { library, moduleName, kind });
         }
-        break;
       }
-      case AST_NODE_TYPES.VariableDeclarator:
-        if (node.init) bindRequire(node);
-        break;
-      case AST_NODE_TYPES.TSImportEqualsDeclaration: {
-        // import Redis = require('ioredis');
-        const reference = node.moduleReference;
-        if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) {
-          const moduleName = String(reference.expression.value);
-          const library = moduleLibraries[moduleName];
-          if (library) addBinding(node, { library, moduleName, kind: library === 'node-redis' ? 'namespace' : 'class' });
-        }
-        break;
-      }
-      case AST_NODE_TYPES.CallExpression:
-        callNodes.push(node);
-        // require('redis').createClient() binds no name, yet is evidence of a client.
-        if (!requiresRedisModule && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
-          requiresRedisModule = requiredModule(node) !== undefined;
-        }
-        break;
-      case AST_NODE_TYPES.NewExpression:
-        newNodes.push(node);
-        break;
-      case AST_NODE_TYPES.AssignmentExpression:
-        if (node.left.type === AST_NODE_TYPES.MemberExpression) recordClassAssignment(node.left, node.right);
-        break;
-      case AST_NODE_TYPES.PropertyDefinition:
-        if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.parent) {
-          const members = classMembers.get(node.parent) ?? new Map<string, Node[]>();
-          classMembers.set(node.parent, members);
-          const list = members.get(node.key.name) ?? [];
-          if (node.value) list.push(node.value);
-          if (node.typeAnnotation) list.push(node.typeAnnotation);
-          members.set(node.key.name, list);
-        }
-        break;
-      case AST_NODE_TYPES.TSParameterProperty:
-        if (node.parameter.type === AST_NODE_TYPES.Identifier && node.parameter.typeAnnotation) {
-          const body = enclosingClassBody(node);
-          if (body) {
-            const members = classMembers.get(body) ?? new Map<string, Node[]>();
-            classMembers.set(body, members);
-            const list = members.get(node.parameter.name) ?? [];
-            list.push(node.parameter.typeAnnotation);
-            members.set(node.parameter.name, list);
-          }
-        }
-        break;
-      default:
-        break;
+      break;
     }
-    const keys = visitorKeys[node.type];
-    if (!keys) continue;
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const child = (node as unknown as Record<string, unknown>)[keys[i]];
-      if (Array.isArray(child)) {
-        for (let j = child.length - 1; j >= 0; j--) if (child[j]) stack.push(child[j] as Node);
-      } else if (child && typeof (child as Node).type === 'string') {
-        stack.push(child as Node);
+    case AST_NODE_TYPES.VariableDeclarator:
+      if (node.init) bindRequire(node);
+      break;
+    case AST_NODE_TYPES.TSImportEqualsDeclaration: {
+      // import Redis = require('ioredis');
+      const reference = node.moduleReference;
+      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) {
+        const moduleName = String(reference.expression.value);
+        const library = moduleLibraries[moduleName];
+        if (library) addBinding(node, { library, moduleName, kind: library === 'node-redis' ? 'namespace' : 'class' });
+      }
+      break;
+    }
+    case AST_NODE_TYPES.CallExpression:
+      callNodes.push(node);
+      // require('redis').createClient() binds no name, yet is evidence of a client.
+      if (!requiresRedisModule && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
+        requiresRedisModule = requiredModule(node) !== undefined;
+      }
+      break;
+    case AST_NODE_TYPES.NewExpression:
+      newNodes.push(node);
+      break;
+    case AST_NODE_TYPES.AssignmentExpression:
+      if (node.left.type === AST_NODE_TYPES.MemberExpression) recordClassAssignment(node.left, node.right);
+      break;
+    case AST_NODE_TYPES.PropertyDefinition:
+      if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.parent) {
+        const members = classMembers.get(node.parent) ?? new Map<string, Node[]>();
+        classMembers.set(node.parent, members);
+        const list = members.get(node.key.name) ?? [];
+        if (node.value) list.push(node.value);
+        if (node.typeAnnotation) list.push(node.typeAnnotation);
+        members.set(node.key.name, list);
+      }
+      break;
+    case AST_NODE_TYPES.TSParameterProperty:
+      if (node.parameter.type === AST_NODE_TYPES.Identifier && node.parameter.typeAnnotation) {
+        const body = enclosingClassBody(node);
+        if (body) {
+          const members = classMembers.get(body) ?? new Map<string, Node[]>();
+          classMembers.set(body, members);
+          const list = members.get(node.parameter.name) ?? [];
+          list.push(node.parameter.typeAnnotation);
+          members.set(node.parameter.name, list);
+        }
+      }
+      break;
+    default:
+      break;
+  }
+  };
+  // ESLint has already walked the file once and keeps the steps (ESLint 9+): reading them is cheaper
+  // than a second walk. ESLint 8 has no steps, so there the model walks the AST itself.
+  const steps = mayHoldClients ? traversalSteps(sourceCode) : undefined;
+  if (steps) {
+    for (const step of steps) if (step.kind === 1 && step.phase === 1) visit(step.target as Node);
+  } else if (mayHoldClients) {
+    const stack: Node[] = [sourceCode.ast as unknown as Node];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      visit(node);
+      const keys = visitorKeys[node.type];
+      if (!keys) continue;
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const child = (node as unknown as Record<string, unknown>)[keys[i]];
+        if (Array.isArray(child)) {
+          for (let j = child.length - 1; j >= 0; j--) if (child[j]) stack.push(child[j] as Node);
+        } else if (child && typeof (child as Node).type === 'string') {
+          stack.push(child as Node);
+        }
       }
     }
   }
@@ -787,6 +797,23 @@ export function buildModel(context: Context): RedisModel {
 function clientMajor(moduleName: string, major: number | undefined): number | undefined {
   if (moduleName === '@redis/client' && major !== undefined && major < 4) return 4;
   return major;
+}
+
+interface TraversalStep {
+  kind: number;
+  phase?: number;
+  target: unknown;
+}
+
+/** The steps of ESLint's own traversal of the file (1 = visit a node, phase 1 = entering it), when it keeps them. */
+function traversalSteps(sourceCode: Readonly<TSESLint.SourceCode>): readonly TraversalStep[] | undefined {
+  const traverse = (sourceCode as unknown as { traverse?: () => readonly TraversalStep[] }).traverse;
+  if (typeof traverse !== 'function') return undefined;
+  try {
+    return traverse.call(sourceCode);
+  } catch {
+    return undefined;
+  }
 }
 
 function isOptionalCall(node: Node): boolean {
