@@ -13,6 +13,9 @@ git init -q
 cp "$repo/fixtures/ioredis-app/package.json" "$repo/fixtures/ioredis-app/sessions.ts" .
 printf 'bind 0.0.0.0\nprotected-mode no\n' > redis.conf
 printf 'const m = new Map();\nexport const k = [...m.keys()];\n' > clean.js
+# identify (Debian's pre-commit) tags .mts/.cts files with nothing, so a hook filtered by types skips them.
+printf "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const queued = () => redis.keys('job:*');\n" > queue.mts
+printf "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const flush = () => redis.flushall();\n" > admin.cts
 git add -A
 git -c user.email=ci@example.invalid -c user.name=ci commit -qm fixtures
 
@@ -25,14 +28,18 @@ expect_exit() { # expected-code description command...
 }
 
 # One try-repo run (each one installs the package afresh, ~1.5 min) with every hook of the repository:
-# the code hook must fail on sessions.ts (KEYS, SELECT, FLUSHALL) and name the rules; the conf hook
-# must pick redis.conf only, and fail on its public bind once the conf rules are in the package.
-expect_exit 1 'try-repo with both hooks' pre-commit try-repo "$repo" --files sessions.ts clean.js redis.conf --verbose
+# the code hook must fail on sessions.ts (KEYS, SELECT, FLUSHALL), queue.mts (KEYS) and admin.cts
+# (FLUSHALL) and name the rules; the conf hook must pick redis.conf only, and fail on its public bind
+# once the conf rules are in the package.
+expect_exit 1 'try-repo with both hooks' pre-commit try-repo "$repo" --files sessions.ts queue.mts admin.cts clean.js redis.conf --verbose
 out="$work/out.txt"
 check() { grep -Eq "$1" "$out" || { echo "pre-commit: expected /$1/ in the output"; cat "$out"; exit 1; }; }
 check '^redis-lint \(code\)\.+Failed'
 check 'sessions\.ts'
 check 'redis/no-keys'
+check '^queue\.mts$'
+check '^admin\.cts$'
+check 'redis/no-flush'
 if node -e "process.exit('conf' in require('$repo/dist/src/index.js').languages ? 0 : 1)"; then
   check '^redis-lint \(redis\.conf\)\.+Failed'
   check 'redis/conf-'

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { ESLint, Linter } from 'eslint';
 import { codeFiles, confFiles } from '../configs/index';
-import { gitignorePatterns } from './gitignore';
+import { eslintSupports } from './eslint-api';
 import { progressPlugin } from './progress';
 import type { LintSettings, Severity } from './settings';
 
@@ -17,6 +17,18 @@ function extraConfEntries(configs: Linter.Config[], files: string[]): Linter.Con
   return conf ? [{ ...conf, name: 'redis-lint/named-conf-files', files }] : [];
 }
 
+/**
+ * The files git ignores as one matcher: ESLint's config arrays take a function among `ignores` (it gets
+ * the absolute path), which costs one set lookup per file instead of one glob match per ignored file.
+ */
+function ignoredFileMatcher(files: string[]): string[] {
+  if (files.length === 0) return [];
+  const ignored = new Set(files);
+  const matcher = (filePath: string) => ignored.has(filePath);
+  // Typed as string patterns only, though ESLint 8.57, 9 and 10 all accept matchers (test/cli/eslint-versions.test.ts).
+  return [matcher as unknown as string];
+}
+
 /** --rule overrides, each scoped to the files of its language so a conf rule never runs on JavaScript. */
 function ruleOverrides(rules: Record<string, Severity>, extraConfFiles: string[]): Linter.Config[] {
   const code: Linter.RulesRecord = {};
@@ -28,16 +40,23 @@ function ruleOverrides(rules: Record<string, Severity>, extraConfFiles: string[]
   return out;
 }
 
-/** ESLint's constructor options for a run; also the default export of the --concurrency options module. */
+/**
+ * ESLint's constructor options for a run; also the default export of the --concurrency options module.
+ * Only what the resolved ESLint knows is passed (`settings.eslintVersion`): it rejects the rest.
+ */
 export function buildEslintOptions(settings: LintSettings): ESLint.Options {
   const plugin = loadPlugin();
+  const version = settings.eslintVersion;
   const overrides: Linter.Config[] = [];
   if (settings.config.kind === 'builtin') {
-    const presets = plugin.configs.recommended;
+    // ESLint 8 has no `language` key: its runs lint code only (the CLI refuses named redis.conf files there).
+    const presets = eslintSupports(version, 'languages') ? plugin.configs.recommended : plugin.configs.recommended.filter((entry) => entry.language === undefined);
+    // Comments for the project's other linters are not ours to judge: only redis/* rules run here.
+    const linterOptions: Linter.LinterOptions = { reportUnusedDisableDirectives: 'off' };
+    if (eslintSupports(version, 'reportUnusedInlineConfigs')) Object.assign(linterOptions, { reportUnusedInlineConfigs: 'off' });
     overrides.push(
-      { name: 'redis-lint/ignores', ignores: ['**/node_modules/', ...gitignorePatterns(settings.cwd)] },
-      // Comments for the project's other linters are not ours to judge: only redis/* rules run here.
-      { name: 'redis-lint/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
+      { name: 'redis-lint/ignores', ignores: ['**/node_modules/', ...settings.ignores.patterns, ...ignoredFileMatcher(settings.ignores.files)] },
+      { name: 'redis-lint/linter-options', linterOptions },
       ...presets,
       ...extraConfEntries(presets, settings.extraConfFiles),
     );
@@ -46,14 +65,15 @@ export function buildEslintOptions(settings: LintSettings): ESLint.Options {
   if (settings.progress) {
     overrides.push({ name: 'redis-lint/progress', plugins: { 'redis-lint': progressPlugin }, rules: { 'redis-lint/tick': 'error' } });
   }
-  return {
+  const options: ESLint.Options = {
     cwd: settings.cwd,
     fix: settings.fix,
-    concurrency: settings.concurrency,
     overrideConfigFile: settings.config.kind === 'builtin' ? true : settings.config.kind === 'file' ? settings.config.path : undefined,
     overrideConfig: overrides,
-    errorOnUnmatchedPattern: true,
+    errorOnUnmatchedPattern: settings.errorOnUnmatchedPattern,
   };
+  if (settings.concurrency !== 'off' && eslintSupports(version, 'concurrency')) options.concurrency = settings.concurrency;
+  return options;
 }
 
 /**

@@ -8,12 +8,23 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** The one-line reason for an error; read errors name the path and the system's reason. */
+/**
+ * The reason for an error on one line: read errors name the path and the system's reason; a message
+ * over several lines ("Invalid Options:\n- Unknown options: concurrency") keeps all its meaningful
+ * lines, joined, without the bullets and without Node's "Require stack:" list of module paths.
+ */
 export function oneLine(error: unknown): string {
   const err = error as NodeJS.ErrnoException;
   if (err && typeof err === 'object' && typeof err.code === 'string' && typeof err.path === 'string' && /^E[A-Z]+$/.test(err.code)) {
     return `cannot read ${err.path}: ${err.code}`;
   }
   const message = err && typeof err.message === 'string' ? err.message : String(error);
-  return message.split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
+  const lines: string[] = [];
+  for (const raw of message.split('\n')) {
+    const line = raw.trim().replace(/^[-*•]\s+/, '');
+    if (/^Require stack:?$/.test(line)) break;
+    if (line !== '') lines.push(line);
+  }
+  if (lines.length === 0) return 'unknown error';
+  return lines.reduce((joined, line) => `${joined}${/[:;,.]$/.test(joined) ? ' ' : '; '}${line}`);
 }

@@ -1,14 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, relative, resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import type { ESLint as ESLintClass, Rule } from 'eslint';
 import { version } from '../util/package-info';
+import { guardBrokenPipe } from './broken-pipe';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError, oneLine } from './exit-codes';
+import { eslintFeatureSince, eslintSupports, flatEslintClass, projectEslint, type EslintModule } from './eslint-api';
 import { buildEslintOptions, optionsModuleUrl } from './eslint-options';
 import { withoutUnparseableFixes } from './fix-guard';
 import { onlyRedisFindings } from './foreign-rules';
 import { formatResults, noPaint } from './formats';
 import type { Paint } from './format-human';
+import { ignoredPaths } from './gitignore';
+import { confNamePattern, isGlob, missingPaths, otherConfFilesIn, skippedNote, withoutIgnoreNotices } from './named-files';
 import { buildProgram, parseRuleSpec, type CliOptions } from './program';
 import { startProgress } from './progress';
 import type { LintSettings, Severity } from './settings';
@@ -22,11 +26,16 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** The `eslint` module to run on; by default the one the project resolves (tests inject other majors). */
+  eslint?: EslintModule;
 }
 
-const processIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });
-
-const confNamePattern = /^(redis|valkey|sentinel).*\.conf$/;
+function processIo(): CliIo {
+  // `redis-lint | head -1`: the reader left, which is no error of ours (exit quietly, as other CLIs do).
+  guardBrokenPipe(process.stdout);
+  guardBrokenPipe(process.stderr);
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+}
 
 type Plugin = { rules: Record<string, Rule.RuleModule> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,9 +48,11 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 async function paintFor(options: CliOptions, io: CliIo): Promise<Paint> {
-  // A report in a file or a pipe stays plain; NO_COLOR (no-color.org) and --no-color win over a terminal.
-  const wanted = options.outputFile === undefined && (options.color === true || (io.stdout.isTTY === true && io.env.NO_COLOR === undefined && options.color !== false));
-  if (!wanted || (options.color !== true && 'NO_COLOR' in io.env)) return noPaint;
+  // A report in a file or a pipe stays plain; NO_COLOR (no-color.org: set and not empty) and --no-color
+  // win over a terminal, --color over everything.
+  const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  const wanted = options.outputFile === undefined && (options.color === true || (options.color !== false && io.stdout.isTTY === true && !noColorEnv));
+  if (!wanted) return noPaint;
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { red: chalk.red, yellow: chalk.yellow, dim: chalk.dim, underline: chalk.underline, bold: chalk.bold };
@@ -57,7 +68,7 @@ function ruleSeverities(specs: string[], plugin: Plugin): Record<string, Severit
   return out;
 }
 
-const isGlob = (p: string) => /[*?[{]/.test(p);
+const globBase = (p: string) => (isGlob(p) ? p.slice(0, p.search(/[*?[{]/)) || '.' : p);
 
 /**
  * ESLint ignores every file outside its working directory, so `redis-lint /etc/redis/redis.conf` run from
@@ -67,31 +78,50 @@ const isGlob = (p: string) => /[*?[{]/.test(p);
 export function lintRoot(cwd: string, paths: string[]): string {
   let root = resolve(cwd);
   for (const p of paths) {
-    const target = resolve(cwd, isGlob(p) ? p.slice(0, p.search(/[*?[{]/)) || '.' : p);
+    const target = resolve(cwd, globBase(p));
     while (relative(root, target).startsWith('..')) root = dirname(root);
   }
   return root;
 }
 
-function settingsFor(options: CliOptions, paths: string[], io: CliIo, plugin: Plugin): LintSettings {
+/**
+ * A .conf file named on the command line (or as --stdin-filename), or a glob of them ('/etc/redis/*.conf'),
+ * is a redis.conf whatever it is called; found by a directory walk it is not (nginx and supervisor use .conf).
+ */
+const isNamedConf = (p: string) => p.endsWith('.conf') && !confNamePattern.test(basename(p));
+
+/** The paths a run reads: named ones, the --stdin-filename, the --print-config file. */
+const namedPaths = (options: CliOptions, paths: string[]) =>
+  [...paths, ...(options.stdin && options.stdinFilename ? [options.stdinFilename] : []), ...(options.printConfig !== undefined ? [options.printConfig] : [])];
+
+function settingsFor(options: CliOptions, paths: string[], io: CliIo, plugin: Plugin, eslintVersion: string, lintsCwd: boolean): LintSettings {
   if (options.config && options.useEslintConfig) throw new UsageError('--config and --use-eslint-config exclude each other');
-  const root = lintRoot(io.cwd, paths);
-  const extraConfFiles = paths
-    .filter((p) => p.endsWith('.conf') && !confNamePattern.test(basename(p)) && !isGlob(p))
-    .map((p) => relative(root, resolve(io.cwd, p)).split('\\').join('/'));
+  const named = namedPaths(options, paths);
+  const root = lintRoot(io.cwd, named);
+  const extraConfFiles = named.filter(isNamedConf).map((p) => relative(root, resolve(io.cwd, p)).split('\\').join('/'));
+  const builtin = !options.config && !options.useEslintConfig;
+  let concurrency = options.concurrency;
+  if (concurrency !== 'off' && !eslintSupports(eslintVersion, 'concurrency')) {
+    // Same findings on one thread, only slower: a CI line with --concurrency keeps working on an older ESLint.
+    io.stderr.write(`redis-lint: --concurrency needs ESLint ${eslintFeatureSince.concurrency} or later (this is ESLint ${eslintVersion}); linting on one thread\n`);
+    concurrency = 'off';
+  }
+  const targets = (options.stdin || options.printConfig !== undefined ? named : paths.length > 0 ? paths : lintsCwd ? ['.'] : []).map((p) => resolve(io.cwd, globBase(p)));
   return {
     cwd: root,
     fix: options.fix === true || options.fixDryRun === true,
     config: options.config ? { kind: 'file', path: resolve(io.cwd, options.config) } : options.useEslintConfig ? { kind: 'project' } : { kind: 'builtin' },
     rules: ruleSeverities(options.rule, plugin),
-    concurrency: options.concurrency,
+    concurrency,
     extraConfFiles,
-    progress: options.concurrency === 'off' && io.stderr.isTTY === true && !options.stdin,
+    progress: concurrency === 'off' && io.stderr.isTTY === true && !options.stdin && options.printConfig === undefined,
+    eslintVersion,
+    ignores: builtin && targets.length > 0 ? ignoredPaths(root, targets) : { patterns: [], files: [] },
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
   };
 }
 
-async function createEslint(settings: LintSettings): Promise<ESLintClass> {
-  const { ESLint } = await import('eslint');
+function createEslint(ESLint: typeof ESLintClass, settings: LintSettings): Promise<ESLintClass> | ESLintClass {
   return settings.concurrency === 'off' ? new ESLint(buildEslintOptions(settings)) : ESLint.fromOptionsModule(optionsModuleUrl(settings));
 }
 
@@ -105,13 +135,63 @@ function summaryLine(results: ESLintClass.LintResult[]): string {
   return `${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
 }
 
+const isDirectory = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * For a directory with nothing to lint ESLint says "All files matched by 'docs' are ignored." even when
+ * nothing there was ignored, only not code: say what is there to lint, and for 6379.conf how to lint it.
+ */
+function explainUnmatched(error: unknown, cwd: string): never {
+  const pattern = (error as { messageData?: { pattern?: unknown } } | undefined)?.messageData?.pattern;
+  if (typeof pattern === 'string' && !isGlob(pattern) && isDirectory(resolve(cwd, pattern))) {
+    const others = otherConfFilesIn(resolve(cwd, pattern));
+    const what = `${pattern} holds no JavaScript, TypeScript or redis*.conf file to lint`;
+    if (others.length === 0) throw new UsageError(`${what} (or only ignored ones)`);
+    const dir = relative(cwd, resolve(cwd, pattern)) || '.';
+    throw new UsageError(`${what}; a .conf file with another name (${others.slice(0, 2).join(', ')}) is read as a redis.conf when named: redis-lint ${dir}/*.conf`);
+  }
+  throw error;
+}
+
+/** Writes the report, or fixes, naming the file and the reason when that fails (not "cannot read"). */
+function writeOrExplain(what: string, write: () => void) {
+  try {
+    write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write ${what}: ${code ?? oneLine(error)}`);
+  }
+}
+
 async function lint(options: CliOptions, paths: string[], io: CliIo): Promise<number> {
   const plugin = loadPlugin();
   if (options.stdin && options.fix) throw new UsageError('--fix writes files and cannot write standard input back; use --fix-dry-run --format json');
   if (options.stdin && paths.length > 0) throw new UsageError('--stdin lints standard input; do not pass paths with it');
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
-  const settings = settingsFor(options, paths, io, plugin);
-  const eslint = await createEslint(settings);
+  const ESLint = await flatEslintClass(io.eslint ?? projectEslint());
+  const eslintVersion = ESLint.version;
+
+  // A path that names nothing is a typo (`redis-lint srcc`), unless the list came from a tool that may
+  // name deleted files (`git diff --name-only | xargs redis-lint --no-error-on-unmatched-pattern`).
+  const missing = missingPaths(io.cwd, paths);
+  if (missing.length > 0 && options.errorOnUnmatchedPattern !== false) throw new UsageError(`No files matching '${missing[0]}' were found.`);
+  const existing = paths.filter((p) => !missing.includes(p));
+  const nothingLeft = paths.length > 0 && existing.length === 0;
+
+  if (!eslintSupports(eslintVersion, 'languages')) {
+    const conf = namedPaths(options, existing).find((p) => isNamedConf(p) || confNamePattern.test(basename(p)));
+    if (conf) throw new UsageError(`${conf}: linting redis.conf needs ESLint 9.15 or later (the redis/conf language); this is ESLint ${eslintVersion}`);
+  }
+
+  const settings = settingsFor(options, existing, io, plugin, eslintVersion, !nothingLeft);
+  if (nothingLeft) return EXIT_CLEAN;
+  const eslint = await createEslint(ESLint, settings);
 
   if (options.printConfig !== undefined) {
     const config = await eslint.calculateConfigForFile(resolve(io.cwd, options.printConfig));
@@ -128,24 +208,30 @@ async function lint(options: CliOptions, paths: string[], io: CliIo): Promise<nu
       results = await eslint.lintText(text, { filePath: options.stdinFilename ? resolve(io.cwd, options.stdinFilename) : undefined, warnIgnored: true });
     } else {
       // Paths are named relative to where the user is; ESLint resolves them against the run's root.
-      results = await eslint.lintFiles((paths.length > 0 ? paths : ['.']).map((p) => (settings.cwd === io.cwd ? p : resolve(io.cwd, p))));
+      results = await eslint.lintFiles((existing.length > 0 ? existing : ['.']).map((p) => (settings.cwd === io.cwd ? p : resolve(io.cwd, p)))).catch((error) => explainUnmatched(error, io.cwd));
     }
   } finally {
     progress?.stop();
   }
 
+  const named = withoutIgnoreNotices(results, settings.extraConfFiles.map((f) => resolve(settings.cwd, f)));
+  results = named.results;
+  const note = skippedNote(io.cwd, named.ignored);
+  if (note) io.stderr.write(`redis-lint: ${note}\n`);
   if (settings.config.kind === 'builtin') results = onlyRedisFindings(results);
   const guarded = withoutUnparseableFixes(results);
   results = guarded.results;
   for (const file of guarded.skipped) io.stderr.write(`redis-lint: not writing fixes to ${relative(io.cwd, file)}: the fixed text no longer parses\n`);
   if (options.fix) {
-    const { ESLint } = await import('eslint');
-    await ESLint.outputFixes(results);
+    const fixed = results;
+    await ESLint.outputFixes(fixed).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot write fixes${error.path ? ` to ${relative(io.cwd, error.path) || error.path}` : ''}: ${error.code ?? oneLine(error)}`);
+    });
   }
 
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const reported = options.quiet ? (await import('eslint')).ESLint.getErrorResults(results) : results;
+  const reported = options.quiet ? ESLint.getErrorResults(results) : results;
   const output = await formatResults(options.format, reported, {
     eslint,
     cwd: io.cwd,
@@ -155,12 +241,15 @@ async function lint(options: CliOptions, paths: string[], io: CliIo): Promise<nu
   });
   if (options.outputFile !== undefined) {
     const target = resolve(io.cwd, options.outputFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, output);
+    writeOrExplain(`the report to ${options.outputFile}`, () => {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, output);
+    });
   } else if (output) {
     io.stdout.write(output);
   }
 
+  // The stylish report on stdout ends with its own summary line; anywhere else the reason goes to stderr.
   if (errors > 0) {
     if (options.format !== 'stylish' || options.outputFile !== undefined) io.stderr.write(`redis-lint: ${summaryLine(results)}\n`);
     return EXIT_PROBLEMS;

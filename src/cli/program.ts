@@ -15,6 +15,7 @@ export interface CliOptions {
   stdin?: boolean;
   stdinFilename?: string;
   printConfig?: string;
+  errorOnUnmatchedPattern?: boolean;
   color?: boolean;
   debug?: boolean;
 }
@@ -29,6 +30,7 @@ Examples:
   redis-lint --rule no-select:off --rule conf-require-maxmemory:warn
   redis-lint --use-eslint-config               run inside the project's eslint.config.js
   cat app.ts | redis-lint --stdin --stdin-filename app.ts
+  git diff --name-only --cached | xargs redis-lint --no-error-on-unmatched-pattern
 
 Exit codes: 0 no problems, 1 problems (or more warnings than --max-warnings), 2 usage error, unreadable input or crash.
 Docs: https://github.com/eslint-plugin-redis/eslint-plugin-redis/blob/main/docs/cli.md`;
@@ -74,6 +76,7 @@ export function buildProgram(version: string): Command {
     .option('--stdin', 'lint code read from standard input')
     .option('--stdin-filename <path>', 'the file name to treat standard input as (picks the language and rules)')
     .option('--print-config <file>', 'print the configuration used for a file and exit')
+    .option('--no-error-on-unmatched-pattern', 'skip paths that do not exist and globs or directories with nothing to lint, instead of exit 2')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR=1 works too)')
     .option('--debug', 'print stack traces for crashes')

@@ -20,4 +20,10 @@ export interface LintSettings {
   extraConfFiles: string[];
   /** Count linted files for the progress line (in-process runs only). */
   progress: boolean;
+  /** The version of the ESLint that runs: which options it knows. */
+  eslintVersion: string;
+  /** What git ignores, computed once per run: flat-config patterns relative to `cwd`, and absolute file paths. */
+  ignores: { patterns: string[]; files: string[] };
+  /** A directory or glob that matches no file is a usage error (`--no-error-on-unmatched-pattern` turns it off). */
+  errorOnUnmatchedPattern: boolean;
 }

@@ -1,5 +1,5 @@
 import type { ESLint } from 'eslint';
-import { gitignoreLineToPattern } from '../../dist/src/cli/gitignore.js';
+import { gitignoreLineToPattern, literalGlob, rebasePattern } from '../../dist/src/cli/gitignore.js';
 import { withoutUnparseableFixes } from '../../dist/src/cli/fix-guard.js';
 import { parseRuleSpec } from '../../dist/src/cli/program.js';
 import { oneLine } from '../../dist/src/cli/exit-codes.js';
@@ -18,6 +18,32 @@ describe('gitignore lines become flat-config ignore patterns', () => {
     ['**/tmp', '**/tmp'],
   ])('%j -> %j', (line, pattern) => {
     expect(gitignoreLineToPattern(line)).toBe(pattern);
+  });
+});
+
+describe('patterns of other directories\' .gitignore files, re-based onto the run\'s root', () => {
+  it.each([
+    ['**/build/', '/p', '/p', '**/build/'],
+    ['generated.js', '/p/sub', '/p', 'sub/generated.js'],
+    ['**/*.log', '/p/sub', '/p', 'sub/**/*.log'],
+    ['!**/keep.log', '/p/sub', '/p', '!sub/**/keep.log'],
+    // A parent's .gitignore, the run in /p/pkg: any-depth patterns hold, anchored ones only if they lead into pkg.
+    ['**/dist/', '/p', '/p/pkg', '**/dist/'],
+    ['pkg/gen.ts', '/p', '/p/pkg', 'gen.ts'],
+    ['pkg/**/x.ts', '/p', '/p/pkg', '**/x.ts'],
+    ['other/gen.ts', '/p', '/p/pkg', undefined],
+    ['generated.js', '/p', '/p/pkg', undefined],
+    ['p*g/gen.ts', '/p', '/p/pkg', undefined],
+  ])('%j from %s onto %s -> %j', (pattern, dir, root, expected) => {
+    expect(rebasePattern(pattern, dir, root)).toBe(expected);
+  });
+
+  it('turns a path into a glob that matches only itself', () => {
+    expect(literalGlob('src/[id]/page.ts')).toBe('src/[[]id[]]/page.ts');
+    expect(literalGlob('a/(x)+{y}*?.ts')).toBe('a/[(]x[)][+][{]y[}][*][?].ts');
+    expect(literalGlob('plain/path.ts')).toBe('plain/path.ts');
+    expect(literalGlob('!first/a!b.ts')).toBe('\\!first/a!b.ts');
+    expect(literalGlob('back\\slash.ts')).toBe('back\\\\slash.ts');
   });
 });
 
@@ -51,10 +77,23 @@ describe('--rule specs', () => {
 });
 
 describe('one-line reasons', () => {
-  it('names the path and code of a read error, and only the first line of a message', () => {
+  it('names the path and code of a read error, and joins the meaningful lines of a message', () => {
     expect(oneLine(Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES', path: '/etc/redis/redis.conf' }))).toBe('cannot read /etc/redis/redis.conf: EACCES');
-    expect(oneLine(new Error('first\nsecond'))).toBe('first');
+    expect(oneLine(new Error('first\nsecond'))).toBe('first; second');
     expect(oneLine('plain')).toBe('plain');
+    expect(oneLine(new Error(''))).toBe('unknown error');
+  });
+
+  it('keeps the reason ESLint puts on its second line (an option an older ESLint does not know)', () => {
+    expect(oneLine(new Error('Invalid Options:\n- Unknown options: concurrency'))).toBe('Invalid Options: Unknown options: concurrency');
+    expect(oneLine(new Error('Invalid Options:\n- Unknown options: concurrency\n- \'fix\' must be a boolean.\n'))).toBe(
+      "Invalid Options: Unknown options: concurrency; 'fix' must be a boolean.",
+    );
+  });
+
+  it('leaves out the module paths of Node\'s "Require stack"', () => {
+    const error = new Error("There was a problem loading formatter: x\nError: Cannot find module 'eslint-formatter-nope'\nRequire stack:\n- /p/node_modules/eslint/lib/eslint/eslint.js\n- /p/x.js");
+    expect(oneLine(error)).toBe("There was a problem loading formatter: x; Error: Cannot find module 'eslint-formatter-nope'");
   });
 });
 

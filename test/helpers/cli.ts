@@ -22,15 +22,44 @@ function capture(tty: boolean) {
   return { stream, text: () => text };
 }
 
-/** Runs the built CLI in this process with its own stdout/stderr/stdin, as a user's shell would. */
+/** The ESLint majors the package supports, as npm aliases in devDependencies (`eslint` is the newest). */
+export const eslintMajors = { 8: 'eslint-v8', 9: 'eslint-v9', 10: 'eslint' } as const;
+
+/**
+ * Runs the built CLI in this process with its own stdout/stderr/stdin, as a user's shell would;
+ * `eslint` names the ESLint package the run uses instead of the project's (`eslint-v8`).
+ */
 export async function runCli(
   args: string[],
-  { cwd = repoRoot, stdin = '', env = {}, tty = false, stderrTty = false }: { cwd?: string; stdin?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean } = {},
+  {
+    cwd = repoRoot,
+    stdin = '',
+    env = {},
+    tty = false,
+    stderrTty = false,
+    eslint,
+  }: { cwd?: string; stdin?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean; eslint?: string } = {},
 ): Promise<CliRun> {
   const out = capture(tty);
   const err = capture(stderrTty);
-  const code = await run(args, { stdout: out.stream, stderr: err.stream, stdin: Readable.from([stdin]), cwd, env });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const eslintModule = eslint === undefined ? undefined : require(eslint);
+  const code = await run(args, { stdout: out.stream, stderr: err.stream, stdin: Readable.from([stdin]), cwd, env, eslint: eslintModule });
   return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** A scratch directory made a git work tree, with everything in it committed unless `commit` is false. */
+export function gitInit(dir: string, { commit = true }: { commit?: boolean } = {}): string {
+  const git = (...args: string[]) => {
+    const result = spawnSync('git', ['-c', 'user.email=ci@example.invalid', '-c', 'user.name=ci', ...args], { cwd: dir, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  };
+  git('init', '-q');
+  if (commit) {
+    git('add', '.');
+    git('commit', '-qm', 'scratch', '--allow-empty');
+  }
+  return dir;
 }
 
 /** Runs bin/redis-lint.js as a separate process (exit codes, module loading, process-level behaviour). */
