@@ -81,7 +81,7 @@ export default createRule<Options, MessageId>({
 
         function reportWithFix(
           call: RedisCall, messageId: MessageId, data: Record<string, string>,
-          fixFor: ((length: number) => { auto: boolean; apply: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined) | undefined,
+          fixFor: ((length: number) => { auto: boolean; apply: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[] } | undefined) | undefined,
           suggestId: MessageId,
         ) {
           if (options.maxLength !== undefined) {

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Dialect } from '../model';
-import { asStatements, freshName, indentOf, operandText } from './text';
+import { asStatements, declarationScope, freshName, indentOf, operandText } from './text';
 import type { statementOf } from '../model';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -63,7 +63,7 @@ type Placed = NonNullable<ReturnType<typeof statementOf>>;
 export function statementsAsMulti(
   dialect: Dialect, sourceCode: SourceCode, receiver: TSESTree.Node, commands: QueuedCommand[],
   first: Placed, last: TSESTree.Node, typescript: boolean,
-): { auto: boolean; apply: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
+): { auto: boolean; apply: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[] } | undefined {
   if (first.statement.type === 'VariableDeclaration' && !['const', 'let', 'var'].includes(first.statement.kind)) return undefined;
   const result = first.kind === 'declaration' ? { kind: first.statement.kind as 'const' | 'let' | 'var', name: first.id.name } : undefined;
   // A name the rewrite declares can only clash with names the enclosing function uses or sees.
@@ -75,7 +75,18 @@ export function statementsAsMulti(
   const indent = indentOf(sourceCode, first.statement);
   const replacement = asStatements(first.statement, indent, text.replace(/\n/g, `\n${indent}`));
   const range: [number, number] = [first.statement.range[0], last.range[1]];
-  return { auto: !(result && typescript), apply: (fixer) => fixer.replaceTextRange(range, replacement) };
+  if (!result || dialect !== 'ioredis') return { auto: !(result && typescript), apply: (fixer) => fixer.replaceTextRange(range, replacement) };
+  // The rewrite declares error names beside the reply's: the fix spans the scope they live in, so a
+  // second MULTI rewrite there waits for the next --fix pass and sees these names.
+  const scope = declarationScope(first.statement);
+  return {
+    auto: !typescript,
+    apply: (fixer) => [
+      fixer.insertTextBeforeRange([scope.range[0], scope.range[0]], ''),
+      fixer.replaceTextRange(range, replacement),
+      fixer.insertTextAfterRange([scope.range[1], scope.range[1]], ''),
+    ],
+  };
 }
 
 /** Statements that are next to each other in one block, in this order. */

@@ -1,4 +1,4 @@
-import { RuleTester } from 'eslint';
+import { Linter, RuleTester } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { afterAll, describe, it } from 'vitest';
 import { join } from 'node:path';
@@ -29,3 +29,19 @@ export function codeRuleTester(): RuleTester {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const asRule = (rule: unknown) => rule as any;
+
+/**
+ * ESLint's multipass --fix with one rule: each pass applies the fixes that do not overlap, the next
+ * pass lints the result. Returns the final text and the messages left; a fix that broke the parse
+ * shows up as a fatal message.
+ */
+export function fixAllPasses(ruleId: string, rule: unknown, code: string, filename: string, options: unknown[] = []): Linter.FixReport {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{
+    files: ['**/*.js', '**/*.ts'],
+    plugins: { redis: { rules: { [ruleId]: asRule(rule) } } },
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+    rules: { [`redis/${ruleId}`]: ['error', ...options] },
+  }];
+  return linter.verifyAndFix(code, config, { filename });
+}

@@ -1,8 +1,7 @@
 import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ts/no-client-per-call';
-import { asRule, codeRuleTester, files } from '../../helpers/rule-tester';
+import { asRule, codeRuleTester, files, fixAllPasses as fixAllPassesWith } from '../../helpers/rule-tester';
 
 const io = "import Redis from 'ioredis';\n";
 const nr = "import { createClient } from 'redis';\n";
@@ -162,15 +161,8 @@ codeRuleTester().run('no-client-per-call', asRule(rule), {
 });
 
 /** ESLint's multipass --fix: each pass applies the fixes that do not overlap, the next pass lints the result. */
-function fixAllPasses(code: string, filename: string): { output: string; messages: Linter.LintMessage[] } {
-  const linter = new Linter({ configType: 'flat' });
-  const config: Linter.Config[] = [{
-    files: ['**/*.js', '**/*.ts'],
-    plugins: { redis: { rules: { 'no-client-per-call': asRule(rule) } } },
-    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
-    rules: { 'redis/no-client-per-call': 'error' },
-  }];
-  const result = linter.verifyAndFix(code, config, { filename });
+function fixAllPasses(code: string, filename: string): Linter.FixReport {
+  const result = fixAllPassesWith('no-client-per-call', rule, code, filename);
   expect(result.messages.filter((m) => m.fatal)).toEqual([]);
   return result;
 }

@@ -1,5 +1,6 @@
 import rule from '../../../rules/ts/no-non-atomic-expire';
-import { asRule, codeRuleTester, files } from '../../helpers/rule-tester';
+import { describe, expect, it } from 'vitest';
+import { asRule, codeRuleTester, files, fixAllPasses } from '../../helpers/rule-tester';
 
 const ioredis = "import Redis from 'ioredis';\nconst redis = new Redis();\n";
 const ioredisJs = "const Redis = require('ioredis');\nconst redis = new Redis();\n";
@@ -94,4 +95,18 @@ codeRuleTester().run('no-non-atomic-expire', asRule(rule), {
       errors: [{ messageId: 'checkThenAct', line: 6, column: 9 }],
     },
   ],
+});
+
+describe('no-non-atomic-expire with several rewrites in one block (multipass --fix)', () => {
+  it('gives each MULTI error names of its own', () => {
+    const code = `${ioredisJs}async function hit(id) {\n  const a = await redis.incr(\`rate:a:\${id}\`);\n  await redis.expire(\`rate:a:\${id}\`, 60);\n  const b = await redis.incr(\`rate:b:\${id}\`);\n  await redis.expire(\`rate:b:\${id}\`, 60);\n  return a + b;\n}`;
+    const result = fixAllPasses('no-non-atomic-expire', rule, code, files.ioredisJs);
+    expect(result.messages).toEqual([]);
+    expect(result.output).toBe(`${ioredisJs}async function hit(id) {\n` +
+      '  const [[writeError, a], [expireError]] = await redis.multi().incr(`rate:a:${id}`).expire(`rate:a:${id}`, 60).exec();\n' +
+      '  if (writeError || expireError) throw writeError || expireError;\n' +
+      '  const [[writeError2, b], [expireError2]] = await redis.multi().incr(`rate:b:${id}`).expire(`rate:b:${id}`, 60).exec();\n' +
+      '  if (writeError2 || expireError2) throw writeError2 || expireError2;\n' +
+      '  return a + b;\n}');
+  });
 });

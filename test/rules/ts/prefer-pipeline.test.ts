@@ -1,9 +1,7 @@
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ts/prefer-pipeline';
-import { asRule, codeRuleTester, files, fixturesDir } from '../../helpers/rule-tester';
+import { asRule, codeRuleTester, files, fixAllPasses as fixAllPassesWith, fixturesDir } from '../../helpers/rule-tester';
 
 const io = "import Redis from 'ioredis';\nconst redis = new Redis();\n";
 const nr = "import { createClient } from 'redis';\nconst client = createClient();\n";
@@ -349,16 +347,9 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
   ],
 });
 
-/** ESLint's multipass --fix: each pass applies the fixes that do not overlap, the next pass lints the result. */
+/** ESLint's multipass --fix: every fix applied, none of them breaking the parse. */
 function fixAllPasses(code: string, filename: string, options: unknown[] = []): string {
-  const linter = new Linter({ configType: 'flat' });
-  const config: Linter.Config[] = [{
-    files: ['**/*.js', '**/*.ts'],
-    plugins: { redis: { rules: { 'prefer-pipeline': asRule(rule) } } },
-    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
-    rules: { 'redis/prefer-pipeline': ['error', ...options] },
-  }];
-  const result = linter.verifyAndFix(code, config, { filename });
+  const result = fixAllPassesWith('prefer-pipeline', rule, code, filename, options);
   expect(result.messages.filter((m) => m.fatal)).toEqual([]);
   return result.output;
 }
