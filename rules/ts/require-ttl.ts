@@ -6,7 +6,7 @@ import {
   type Dialect, type KeyShape, type RedisCall,
 } from '../../src/model';
 import { isTemporaryKey } from '../../src/model/temporary';
-import { addSetExpiry } from '../../src/fix/ttl';
+import { addExpiryToOptions, addSetExpiry } from '../../src/fix/ttl';
 
 /** Writes that store data with no expiry unless told otherwise. */
 const writes = new Set(['SET', 'SETNX', 'MSET', 'MSETNX', 'HSET', 'HMSET', 'HSETNX', 'SETRANGE', 'APPEND']);
@@ -62,21 +62,25 @@ export default createRule<Options, 'noTtl' | 'suggestTtl'>({
           const flagged = keys.find(({ node, shape }) => mustExpire(call, node, shape, nx) && !expiresLater(call, node));
           if (!flagged) continue;
           const dialect = model.dialectOf(call.client);
-          report(call, flagged.shape, isSet && !nx ? dialect : undefined);
+          report(call, flagged.shape, isSet ? dialect : undefined);
         }
 
         function report(call: RedisCall, shape: KeyShape, dialect: Dialect | undefined) {
           const node = call.node as TSESTree.CallExpression;
           const data = { command: call.command, key: shape.glob };
           const rewritable = dialect !== undefined && call.via === 'method' && node.type === AST_NODE_TYPES.CallExpression;
-          if (rewritable && options.ttlSeconds !== undefined) {
-            const fix = addSetExpiry(dialect, node, 'EX', options.ttlSeconds);
+          // SET k v -> SET k v EX n; SET k v NX / { NX: true } keeps its options and gains EX n.
+          const withTtl = (seconds: number) => !rewritable ? undefined
+            : node.arguments.length === 2 ? addSetExpiry(dialect, node, 'EX', seconds)
+            : addExpiryToOptions(dialect, node, setOptions(call).object, 'EX', seconds);
+          if (options.ttlSeconds !== undefined) {
+            const fix = withTtl(options.ttlSeconds);
             if (fix) {
               context.report({ node, messageId: 'noTtl', data, fix });
               return;
             }
           }
-          const fix = rewritable ? addSetExpiry(dialect, node, 'EX', defaultSuggestedTtl) : undefined;
+          const fix = withTtl(defaultSuggestedTtl);
           context.report({
             node,
             messageId: 'noTtl',

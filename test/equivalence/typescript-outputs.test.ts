@@ -66,7 +66,11 @@ export async function run(id: string, e: string, token: string): Promise<unknown
   await redis.xadd('stream:audit', '*', 'a', e);
   await redis.set(\`lock:\${id}\`, token, 'NX');
   await redis.del(\`lock:\${id}\`);
-  return [pushed, count];
+  await redis.set(\`cache:\${id}\`, e, 'NX');
+  const took = (await redis.setnx(\`lock:job:\${id}\`, token)) ? 1 : 0;
+  await redis.set(\`lock:once:\${id}\`, token, 'NX');
+  await redis.expire(\`lock:once:\${id}\`, 30);
+  return [pushed, count, took];
 }
 `],
   'node-redis-4': ['node-redis-4-app', `import { createClient } from 'redis';
@@ -80,7 +84,11 @@ export async function run(id: string, e: string, token: string): Promise<unknown
   await client.xAdd('stream:audit', '*', { a: e });
   await client.set(\`lock:\${id}\`, token, { NX: true });
   await client.del(\`lock:\${id}\`);
-  return [pushed, count];
+  await client.set(\`cache:\${id}\`, e, { NX: true });
+  const took = (await client.setNX(\`lock:job:\${id}\`, token)) ? 1 : 0;
+  await client.set(\`lock:once:\${id}\`, token, { NX: true });
+  await client.expire(\`lock:once:\${id}\`, 30);
+  return [pushed, count, took];
 }
 `],
 };
@@ -96,6 +104,9 @@ it('every fix and suggestion leaves TypeScript that type-checks (ioredis, node-r
     expect(fixed.match(/\.multi\(\)/g)?.length).toBeGreaterThanOrEqual(3);
     expect(fixed).toMatch(/MAXLEN/);
     expect(fixed).toMatch(/\.eval\(/);
+    // The SETNX lease, the folded EXPIRE and the cache NX's TTL were all applied.
+    expect(fixed).not.toMatch(/setnx|setNX|expire\(`lock:once/);
+    expect(fixed).toMatch(/cache:\$\{id\}`, e, ('EX', 3600, 'NX'|\{ NX: true, (EX: 3600|expiration: \{ type: 'EX', value: 3600 \}) \})/);
     // Type-check against the client major the fixture project pins (npm aliases redis4, redis5).
     const typed = (text: string) => text.replace("from 'redis'", `from '${typingsOf[name]}'`);
     texts.set(original, typed(code));

@@ -61,6 +61,23 @@ codeRuleTester().run('require-ttl', asRule(rule), {
       }],
     },
     {
+      // SET ... NX on a cache key keeps its condition: the TTL goes in front of it (ioredis's typings), or beside it.
+      filename: files.ioredis,
+      code: `${ioredis}declare const id: string;\nredis.set(\`cache:\${id}\`, 'v', 'NX');`,
+      options: [{ ttlSeconds: 60 }],
+      output: `${ioredis}declare const id: string;\nredis.set(\`cache:\${id}\`, 'v', 'EX', 60, 'NX');`,
+      errors: [{ messageId: 'noTtl', line: 4, column: 1 }],
+    },
+    {
+      filename: files.nodeRedis5,
+      code: `${nodeRedis}declare const id: string;\nclient.set(\`cache:\${id}\`, 'v', { condition: 'NX' });`,
+      output: null,
+      errors: [{
+        messageId: 'noTtl', line: 4, column: 1,
+        suggestions: [{ messageId: 'suggestTtl', output: `${nodeRedis}declare const id: string;\nclient.set(\`cache:\${id}\`, 'v', { condition: 'NX', expiration: { type: 'EX', value: 3600 } });` }],
+      }],
+    },
+    {
       // ttlSeconds turns the suggestion into an autofix.
       filename: files.ioredis,
       code: `${ioredis}declare const id: string;\nredis.set('otp:' + id, '123456');`,
