@@ -1,7 +1,7 @@
 import { dirname, relative } from 'node:path';
 import type { Directive, Word } from '../../src/conf/ast';
 import type { Occurrence } from '../../src/conf/effective-config';
-import { configOf, fileStart, type ConfRuleContext } from '../../src/conf/rule-helpers';
+import { configOf, fileStart, locOf, type ConfRuleContext } from '../../src/conf/rule-helpers';
 import { validateDirectives } from '../../src/conf/validate';
 import { docsUrl, type RedisRuleModule } from '../../src/util/create-rule';
 
@@ -17,6 +17,8 @@ const reasons: Record<string, string> = {
   moduleConfigArity: 'has a module config without exactly one value',
   clusterReplica: 'sets replicaof in cluster mode',
   tlsIncomplete: 'turns TLS on without its certificates',
+  aclfileWithUsers: 'has user lines while an aclfile is set',
+  badSentinel: 'has a sentinel line Sentinel refuses',
 };
 
 const rule: RedisRuleModule = {
@@ -40,6 +42,11 @@ const rule: RedisRuleModule = {
       moduleConfigArity: 'redis-server refuses to start: a first word with a "." names a module config (module.option), which takes exactly one value.',
       clusterReplica: 'redis-server refuses to start: "replicaof directive not allowed in cluster mode" (cluster-enabled yes).',
       tlsIncomplete: 'redis-server refuses to start: "{{name}}" turns TLS on, which needs {{missing}} ("Failed to configure TLS").',
+      aclfileWithUsers: 'redis-server refuses to start: users are defined by "user" lines and by an aclfile at once ("Configuring Redis with users defined in redis.conf and at the same setting an ACL file path is invalid"). Define them in one place.',
+      missingAclfile: 'redis-server refuses to start: the aclfile "{{path}}" does not exist{{where}} ("Error loading ACLs").',
+      unreadableAclfile: 'redis-server refuses to start: the aclfile "{{path}}" cannot be read ("Error loading ACLs").',
+      badAclfile: 'redis-server refuses to start: line {{line}} of the aclfile "{{path}}" {{reason}} ("Aborting Redis startup because of ACL errors").',
+      badSentinel: 'redis-server refuses to start: this sentinel line {{reason}}.',
       nulByte: 'The line is refused because of this NUL byte: redis-server reads the file with fgets and stops at a NUL, so it skips the rest of the line (or of its 1024-byte chunk), newline included, and reads what follows as part of this line. Remove the NUL byte.',
       bom: 'redis-server refuses to start: the file begins with a byte order mark, which it reads as part of the first directive name. Save the file without BOM.',
       missingInclude: 'redis-server refuses to start: included file "{{path}}" does not exist{{where}} ("can\'t open config file").',
@@ -81,6 +88,13 @@ const rule: RedisRuleModule = {
         for (const problem of config.includeProblems) {
           const where = problem.relative ? ' next to the file that includes it (redis-server itself opens a relative include from its working directory, or from the "dir" of an earlier line)' : '';
           context.report({ loc: problem.anchor.loc, messageId: problem.kind, data: { path: problem.path, where } });
+        }
+        // The aclfile is loaded after the config file; a missing file or a refused line of it stops the server.
+        const aclfile = config.aclfile;
+        if (aclfile?.problem) {
+          const { occurrence, path, relative, problem } = aclfile;
+          const where = relative ? ' next to the config file (redis-server itself opens a relative aclfile from its working directory, which is "dir" once the config is read)' : '';
+          context.report({ loc: locOf(occurrence, occurrence.directive.words[1]), messageId: problem.kind, data: { path, where, line: String(problem.line ?? ''), reason: problem.reason ?? '' } });
         }
       },
     };

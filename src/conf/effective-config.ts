@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { argsOf, type Directive, type Document } from './ast';
-import { readAclUser, type AclUser } from './acl';
+import { readAclFile, readAclUser, type AclUser } from './acl';
 import { tableFor } from './directives/index';
 import type { DirectiveTable } from './directives/types';
 import { parseConf, asciiLower } from './parse';
@@ -69,7 +69,15 @@ export interface EffectiveConfig {
    * The `aclfile` line in effect, and the users of that file when it could be read here (resolved next
    * to the config file when relative). With an aclfile, redis-server ignores requirepass and user lines.
    */
-  aclfile?: { occurrence: Occurrence; users?: { user: AclUser; line: number }[] };
+  aclfile?: {
+    occurrence: Occurrence;
+    /** The path as written (a path, never a secret). */
+    path: string;
+    relative: boolean;
+    users?: { user: AclUser; line: number }[];
+    /** Why redis-server would refuse the file: it is missing or unreadable, or a line of it is refused. */
+    problem?: { kind: 'missingAclfile' | 'unreadableAclfile' | 'badAclfile'; line?: number; reason?: string };
+  };
   includeProblems: IncludeProblem[];
 }
 
@@ -217,19 +225,24 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
     if (words.length > 0) users.push({ user: readAclUser(words[0], words.slice(1), table), occurrence: o });
   }
   const aclfile = last('aclfile');
-  let aclfileEntries: { user: AclUser; line: number }[] | undefined;
+  let aclfileInEffect: EffectiveConfig['aclfile'];
   if (aclfile && argsOf(aclfile.directive)[0]?.value) {
     const written = argsOf(aclfile.directive)[0].value;
+    // Like a relative include, a relative aclfile is looked for next to the file that names it.
     const path = isAbsolute(written) ? written : join(aclfile.file ? dirname(aclfile.file) : process.cwd(), written);
+    aclfileInEffect = { occurrence: aclfile, path: written, relative: !isAbsolute(written) };
     try {
-      aclfileEntries = parseConf(readFileSync(path, 'utf8'))
-        .body.filter((d) => d.name === 'user' && d.words.length >= 2)
-        .map((d) => ({ user: readAclUser(d.words[1].value, d.words.slice(2).map((w) => w.value), table), line: d.loc.start.line }));
-    } catch {
-      aclfileEntries = undefined;
+      const read = readAclFile(readFileSync(path, 'utf8'), table);
+      aclfileInEffect.users = read.users;
+      if (read.error) aclfileInEffect.problem = { kind: 'badAclfile', line: read.error.line, reason: read.error.message };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A directory opens and reads as empty: redis-server starts with no users from it.
+      if (code === 'EISDIR') aclfileInEffect.users = [];
+      else aclfileInEffect.problem = { kind: code === 'ENOENT' ? 'missingAclfile' : 'unreadableAclfile' };
     }
   }
-  const aclfileUsers = aclfileEntries?.map((e) => e.user);
+  const aclfileUsers = aclfileInEffect?.users?.map((e) => e.user);
 
   let savePointsCache: { seconds: string; changes: string }[] | undefined;
   const savePoints = () => (savePointsCache ??= accumulateSavePoints(all('save'), table));
@@ -262,7 +275,6 @@ function buildEffectiveConfig(ast: Document, physicalPath: string, options: { re
     return { ...builtIn('none'), occurrence: undefined };
   };
 
-  const aclfileInEffect = aclfile && argsOf(aclfile.directive)[0]?.value ? { occurrence: aclfile, users: aclfileEntries } : undefined;
   return { table, sentinel, occurrences, last, all, value, savePoints, users, defaultUser, renames, includeProblems, aclfile: aclfileInEffect };
 }
 

@@ -6,6 +6,7 @@ import { argsOf, type Directive, type Word } from './ast';
 import { readAclUser } from './acl';
 import type { DirectiveTable } from './directives/types';
 import { asciiLower } from './parse';
+import { sentinelProblems } from './sentinel';
 import { checkValue, multiChecks, specialChecks, stringChecks } from './values';
 
 export interface ConfProblem {
@@ -22,6 +23,8 @@ export interface ConfProblem {
     | 'moduleConfigArity'
     | 'clusterReplica'
     | 'tlsIncomplete'
+    | 'aclfileWithUsers'
+    | 'badSentinel'
     | 'bom';
   node: Directive | Word;
   /** The line the problem is on. */
@@ -55,6 +58,11 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
   let replicaOf: Directive | undefined;
   // The last value of each TLS directive, and the line that set it (initServer checks them once the file is read).
   const tls = new Map<string, { value: string; directive: Directive }>();
+  // ACLAppendUserForLoading refuses a second line for a user name (case-sensitive); an aclfile excludes user lines.
+  const userNames = new Set<string>();
+  let firstUser: Directive | undefined;
+  let aclfile: Directive | undefined;
+  const sentinelLines: { directive: Directive; args: Word[] }[] = [];
 
   for (const directive of directives) {
     const { name } = directive;
@@ -95,6 +103,7 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
         at = directive;
       }
       if (!error && canonical.startsWith('tls-') && argc === 2) tls.set(canonical, { value: args[0].value, directive });
+      if (canonical === 'aclfile' && argc === 2) aclfile = args[0].value === '' ? undefined : directive;
       if (error) problems.push({ kind: 'badValue', node: at, directive, data: { name, expected: error } });
       if (canonical === 'cluster-enabled' && /^yes$/i.test(args[0]?.value ?? '')) clusterEnabled = directive;
       if (canonical === 'cluster-enabled' && /^no$/i.test(args[0]?.value ?? '')) clusterEnabled = undefined;
@@ -119,6 +128,12 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
       continue;
     }
     if (name === 'user' && argc >= 2) {
+      firstUser ??= directive;
+      if (userNames.has(args[0].value)) {
+        problems.push({ kind: 'badAcl', node: args[0], directive, data: { reason: 'the user is already defined on an earlier line ("Duplicate user found")' } });
+        continue;
+      }
+      userNames.add(args[0].value);
       const user = readAclUser(args[0].value, args.slice(1).map((a) => a.value), table);
       if (user.error) problems.push({ kind: 'badAcl', node: args[1 + user.error.index], directive, data: { reason: user.error.message } });
       continue;
@@ -137,6 +152,7 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
       if (argc === 1) continue;
       if (!sentinel) problems.push({ kind: 'sentinelOutsideSentinel', node: directive, directive, data: {} });
       else if (!SENTINEL_STATEMENTS.has(asciiLower(args[0].value))) problems.push({ kind: 'unknownDirective', node: args[0], directive, data: { hint: ' (not a sentinel statement)' } });
+      else sentinelLines.push({ directive, args });
       continue;
     }
     const known = ['include', 'rename-command', 'user', 'loadmodule'].includes(name) || DEPRECATED.has(name);
@@ -148,6 +164,8 @@ export function validateDirectives(directives: Directive[], { table, sentinel }:
   }
   if (!hasModule) for (const d of moduleConfigs) problems.push({ kind: 'moduleConfig', node: d, directive: d, data: {} });
   if (clusterEnabled && replicaOf) problems.push({ kind: 'clusterReplica', node: replicaOf, directive: replicaOf, data: {} });
+  for (const p of sentinelProblems(sentinelLines)) problems.push({ kind: 'badSentinel', node: p.node, directive: p.directive, data: { reason: p.reason } });
+  if (aclfile && firstUser) problems.push({ kind: 'aclfileWithUsers', node: firstUser, directive: firstUser, data: {} });
   const tlsProblem = checkTls(tls, table);
   if (tlsProblem) problems.push(tlsProblem);
   return problems;

@@ -8,6 +8,9 @@ import type { DirectiveSpec } from '../../../src/conf/directives/types';
 
 import type { ConfCase } from './conf-server';
 
+// sha256("pw"), as ACL rules write password hashes.
+const SHA256_PW = '30c952fab122c3f9759f02a6d95c3758b246b4fee239957b2d4fee46e26170c4';
+
 // The test overrides these on the command line (port, socket, dir, logging), or they depend on the machine.
 const MACHINE_BOUND = new Set([
   'port', 'unixsocket', 'unixsocketperm', 'dir', 'daemonize', 'logfile', 'pidfile', 'supervised', 'syslog-enabled', 'aclfile',
@@ -203,6 +206,31 @@ export function buildCases(stock: string): ConfCase[] {
     ['NUL chunk takes the newline', `timeout 0\0${'x'.repeat(1013)}\nhz 10`],
     ['NUL in a long line keeps the next chunk', `timeout 0\0${'x'.repeat(2000)}`],
     ['NUL at the start of a line', '\0timeout five'],
+    // ACL users: checked while the file is read (ACLAppendUserForLoading) and when they are loaded after it.
+    ['user defined twice', 'user bob on\nuser bob off'],
+    // (the default user keeps +@all: the harness needs it to answer PING)
+    ['user names are case-sensitive', 'user default on nopass ~* &* +@all\nuser Default on'],
+    ['user name with a space', 'user "a b" on'],
+    ['selector with an unknown command', 'user bob on (+nosuchcmd ~foo)'],
+    ['selector never closed', 'user bob on (+get ~foo'],
+    ['selector opened at the end', 'user bob on (+get ~foo) ('],
+    ['selector with text after it', 'user bob on (+get)x'],
+    ['selector with text before it', 'user bob on x(+get)'],
+    ['selector inside a selector', 'user bob on ((+get)'],
+    ['selector with a closing paren in a pattern', 'user bob on (+get ~a))'],
+    ['empty selector', 'user bob on ()'],
+    ['selector with spaces inside', 'user bob on ( +get )'],
+    ['selector with a user flag', 'user bob on (on)'],
+    ['selector with a password', 'user bob on (>pw)'],
+    ['selector with every selector rule', 'user bob on (%R~a &b allkeys resetkeys allchannels resetchannels allcommands nocommands +@all -@all +get -set +@read)'],
+    ['remove a password the user lacks', 'user bob on <x'],
+    ['remove a password the user has', 'user bob on >x <x'],
+    ['remove a password twice', 'user bob on >x <x <x'],
+    ['remove by cleartext a password added as a hash', `user bob on #${SHA256_PW} <pw`],
+    ['remove by hash a password added in cleartext', `user bob on >pw !${SHA256_PW}`],
+    ['remove a hash the user lacks', `user bob on !${'a'.repeat(64)}`],
+    ['remove a password after resetpass', 'user bob on >pw resetpass <pw'],
+    ['remove a password after nopass', 'user bob on >pw nopass <pw'],
   ];
   for (const [name, line] of hand) cases.push({ name, text: `${stock}\n${line}\n` });
 
@@ -215,6 +243,83 @@ export function buildCases(stock: string): ConfCase[] {
   // fopen(3) opens a directory, and fgets reads nothing from it: redis-server starts.
   cases.push({ name: 'include a directory', text: `${stock}\ninclude @DIR@/conf.d\n`, files: { 'conf.d/readme.txt': 'not a config\n' } });
   cases.push({ name: 'include through a regular file', text: `${stock}\ninclude @DIR@/extra.conf/x.conf\n`, files: { 'extra.conf': 'timeout 5\n' } });
+  // aclfile: its own reader (ACLLoadFromFile), loaded after the config file; relative paths would depend on `dir`.
+  const acl = (name: string, text: string, content: string | undefined) =>
+    cases.push({ name: `aclfile: ${name}`, text: `${stock}\n${text}\n`, ...(content === undefined ? {} : { files: { 'users.acl': content } }) });
+  acl('ok', 'aclfile @DIR@/users.acl', 'user alice on >averylongpasswordindeed ~* +@all\nuser default on nopass ~* +@all\n');
+  acl('missing', 'aclfile @DIR@/users.acl', undefined);
+  cases.push({ name: 'aclfile: a directory', text: `${stock}\naclfile @DIR@/acl.d\n`, files: { 'acl.d/readme.txt': 'not users\n' } });
+  acl('through a regular file', 'aclfile @DIR@/users.acl/x.acl', 'user alice on\n');
+  acl('blank lines', 'aclfile @DIR@/users.acl', '\n\nuser alice on\n\n');
+  acl('a comment line', 'aclfile @DIR@/users.acl', '# users\nuser alice on\n');
+  acl('upper-case USER', 'aclfile @DIR@/users.acl', 'USER alice on\n');
+  acl('user with no name', 'aclfile @DIR@/users.acl', 'user\n');
+  acl('two spaces before the name', 'aclfile @DIR@/users.acl', 'user  alice on\n');
+  acl('two spaces between rules', 'aclfile @DIR@/users.acl', 'user alice  on\n');
+  acl('a tab in the name', 'aclfile @DIR@/users.acl', 'user alice\ton\n');
+  acl('quotes are part of the name', 'aclfile @DIR@/users.acl', 'user "alice" on\n');
+  acl('leading spaces and CRLF', 'aclfile @DIR@/users.acl', '   user alice on\r\n');
+  acl('unknown category', 'aclfile @DIR@/users.acl', 'user alice on +@nosuch\n');
+  acl('duplicate user', 'aclfile @DIR@/users.acl', 'user alice on\nuser alice off\n');
+  acl('selectors', 'aclfile @DIR@/users.acl', 'user alice on (+get ~a) (+set ~b)\n');
+  acl('bad selector', 'aclfile @DIR@/users.acl', 'user alice on (+nosuchcmd ~a)\n');
+  acl('plus a user line', 'aclfile @DIR@/users.acl\nuser bob on', 'user alice on\n');
+  acl('empty, plus a user line', 'aclfile ""\nuser bob on', undefined);
+  // Sentinel configs (redis-server --sentinel): sentinel lines are read after the whole file, monitors first.
+  const M = 'sentinel monitor mymaster 127.0.0.1 6399 2';
+  const sentinelCases: [string, string][] = [
+    ['monitor', M],
+    ['monitor, upper case', 'SENTINEL MONITOR mymaster 127.0.0.1 6399 2'],
+    ['monitor missing the quorum', 'sentinel monitor mymaster 127.0.0.1 6399'],
+    ['monitor with an extra word', `${M} extra`],
+    ['quorum 0', 'sentinel monitor mymaster 127.0.0.1 6399 0'],
+    ['quorum -1', 'sentinel monitor mymaster 127.0.0.1 6399 -1'],
+    ['quorum not a number', 'sentinel monitor mymaster 127.0.0.1 6399 x'],
+    ['quorum with a leading space', 'sentinel monitor mymaster 127.0.0.1 6399 " 2"'],
+    ['port not a number (atoi reads 0)', 'sentinel monitor mymaster 127.0.0.1 abc 2'],
+    ['port above 65535', 'sentinel monitor mymaster 127.0.0.1 99999 2'],
+    ['port -1', 'sentinel monitor mymaster 127.0.0.1 -1 2'],
+    ['master name with a dot', 'sentinel monitor my.master 127.0.0.1 6399 2'],
+    ['host name without resolve-hostnames', 'sentinel monitor mymaster localhost 6399 2'],
+    ['host name with resolve-hostnames', 'sentinel resolve-hostnames yes\nsentinel monitor mymaster localhost 6399 2'],
+    ['resolve-hostnames after the monitor', 'sentinel monitor mymaster localhost 6399 2\nsentinel resolve-hostnames yes'],
+    ['short IPv4 form', 'sentinel monitor mymaster 127.1 6399 2'],
+    ['hex IPv4 form', 'sentinel monitor mymaster 0x7f.1 6399 2'],
+    ['IPv6 master', 'sentinel monitor mymaster ::1 6399 2'],
+    ['master monitored twice', `${M}\nsentinel monitor mymaster 127.0.0.1 6398 2`],
+    ['unknown master', 'sentinel down-after-milliseconds nosuch 5000'],
+    ['master named before its monitor', `sentinel down-after-milliseconds mymaster 5000\n${M}`],
+    ['down-after-milliseconds 0', `${M}\nsentinel down-after-milliseconds mymaster 0`],
+    ['down-after-milliseconds not a number', `${M}\nsentinel down-after-milliseconds mymaster abc`],
+    ['down-after-milliseconds missing its value', `${M}\nsentinel down-after-milliseconds mymaster`],
+    ['failover-timeout 0', `${M}\nsentinel failover-timeout mymaster 0`],
+    ['parallel-syncs 0', `${M}\nsentinel parallel-syncs mymaster 0`],
+    ['parallel-syncs not a number', `${M}\nsentinel parallel-syncs mymaster abc`],
+    ['master-reboot-down-after-period -1', `${M}\nsentinel master-reboot-down-after-period mymaster -1`],
+    ['master-reboot-down-after-period 0', `${M}\nsentinel master-reboot-down-after-period mymaster 0`],
+    ['auth-pass missing the password', `${M}\nsentinel auth-pass mymaster`],
+    ['auth-pass with two words', `${M}\nsentinel auth-pass mymaster a b`],
+    ['auth-pass', `${M}\nsentinel auth-pass mymaster k7Qz9vX2mP4wR8tY6uB3nC1eD5fG0hJ`],
+    ['resolve-hostnames maybe', 'sentinel resolve-hostnames maybe'],
+    ['resolve-hostnames YES', 'sentinel resolve-hostnames YES'],
+    ['announce-hostnames 1', 'sentinel announce-hostnames 1'],
+    ['deny-scripts-reconfig perhaps', 'sentinel deny-scripts-reconfig perhaps'],
+    ['known-replica', `${M}\nsentinel known-replica mymaster 127.0.0.1 6400`],
+    ['known-replica port above 65535', `${M}\nsentinel known-replica mymaster 127.0.0.1 70000`],
+    ['known-replica host name', `${M}\nsentinel known-replica mymaster somehost 6400`],
+    ['known-sentinel without an id is ignored', 'sentinel known-sentinel nosuch 127.0.0.1 26380'],
+    ['known-sentinel', `${M}\nsentinel known-sentinel mymaster 127.0.0.1 26380 ${'b'.repeat(40)}`],
+    ['myid too short', 'sentinel myid abc'],
+    ['myid', `sentinel myid ${'a'.repeat(40)}`],
+    ['rename-command twice', `${M}\nsentinel rename-command mymaster CONFIG a\nsentinel rename-command mymaster config b`],
+    ['rename-command two commands', `${M}\nsentinel rename-command mymaster CONFIG a\nsentinel rename-command mymaster DEBUG b`],
+    ['announce-port not a number', 'sentinel announce-port abc'],
+    ['config-epoch not a number', `${M}\nsentinel config-epoch mymaster x`],
+    ['current-epoch not a number', 'sentinel current-epoch x'],
+    ['unknown statement', 'sentinel bogus 1'],
+    ['bare sentinel', 'sentinel'],
+  ];
+  for (const [name, text] of sentinelCases) cases.push({ name: `sentinel: ${name}`, text: `${text}\n`, sentinel: true });
   cases.push({ name: 'include cycle', text: `${stock}\ninclude @DIR@/a.conf\n`, files: { 'a.conf': 'include @DIR@/redis.conf\n' } });
   return cases;
 }

@@ -16,6 +16,8 @@ export interface ConfCase {
    * print, which official builds do not. The linter must stay silent, and this build may refuse only with it.
    */
   buildDifference?: string;
+  /** A Sentinel config: written as sentinel.conf and started with --sentinel. */
+  sentinel?: boolean;
 }
 
 export interface ConfServer {
@@ -29,7 +31,7 @@ export interface ConfServer {
 /** Writes the config and its extra files into dir; returns the config's path. */
 export function writeCase(testCase: ConfCase, dir: string): string {
   const fill = (text: string) => text.replaceAll('@DIR@', dir);
-  const file = join(dir, 'redis.conf');
+  const file = join(dir, testCase.sentinel ? 'sentinel.conf' : 'redis.conf');
   writeFileSync(file, fill(testCase.text));
   for (const [name, content] of Object.entries(testCase.files ?? {})) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
@@ -59,7 +61,7 @@ export async function startWithConfig(testCase: ConfCase): Promise<ConfServer> {
   const file = writeCase(testCase, dir);
   const socket = join(dir, 's.sock');
   // Command-line options come after the file: they only move the server to a private socket and dir.
-  const args = [file, '--port', '0', '--unixsocket', socket, '--dir', dir, '--daemonize', 'no', '--logfile', '', '--pidfile', join(dir, 'pid'), '--supervised', 'no'];
+  const args = [file, ...(testCase.sentinel ? ['--sentinel'] : []), '--port', '0', '--unixsocket', socket, '--dir', dir, '--daemonize', 'no', '--logfile', '', '--pidfile', join(dir, 'pid'), '--supervised', 'no'];
   const child = spawn(redisServerPath()!, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));

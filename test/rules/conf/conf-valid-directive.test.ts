@@ -1,6 +1,24 @@
+import { afterAll } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import rule from '../../../rules/conf/conf-valid-directive';
 import { asRule } from '../../helpers/rule-tester';
 import { confFiles, confRuleTester } from '../../helpers/conf-rule-tester';
+
+// aclfiles on disk, read the way ACLLoadFromFile reads them (the cases are built before the tests run).
+const aclDir = mkdtempSync(join(tmpdir(), 'redis-conf-valid-acl-'));
+afterAll(() => rmSync(aclDir, { recursive: true, force: true }));
+const aclfile = (name: string, text: string) => {
+  writeFileSync(join(aclDir, name), text);
+  return join(aclDir, name);
+};
+const okAcl = aclfile('ok.acl', '\nuser alice on >averylongpasswordindeed ~* +@all\n\nuser "bob" on (+get ~a) (+set ~b)\n');
+const commentAcl = aclfile('comment.acl', 'user alice on\n# admins\nuser admin on +@all\n');
+const duplicateAcl = aclfile('duplicate.acl', 'user alice on\nuser alice off\n');
+const badRuleAcl = aclfile('bad-rule.acl', 'user alice on +@nosuch\n');
+const aclDirectory = join(aclDir, 'acl.d');
+mkdirSync(aclDirectory);
 
 confRuleTester().run('conf-valid-directive', asRule(rule), {
   valid: [
@@ -30,6 +48,18 @@ confRuleTester().run('conf-valid-directive', asRule(rule), {
     // redis-server drops from the NUL to the end of the line: what is left is fine, or a comment swallows the next line.
     'timeout 0\0junk\n',
     '# note\0\ntimeout five\n',
+    // User names are case-sensitive; removing a password the user has is fine; ")" may end a key pattern.
+    'user default on nopass ~* +@all\nuser Default on\n',
+    'user bob on >x <x\nuser carol on (+get ~a)) () ( +set )\n',
+    `aclfile ${okAcl}\n`,
+    // A directory opens and reads as empty, and an empty aclfile is no aclfile.
+    `aclfile ${aclDirectory}\n`,
+    'aclfile ""\nuser bob on\n',
+    // Sentinel reads its lines after the whole file, monitors first: a master may be named before its monitor line.
+    {
+      code: 'sentinel down-after-milliseconds m 5000\nsentinel monitor m 127.1 6379 2\nsentinel resolve-hostnames yes\nsentinel monitor n redis.internal 6379 1\nsentinel known-sentinel gone 10.0.0.1 26379\n',
+      filename: confFiles.sentinel,
+    },
   ],
   invalid: [
     {
@@ -80,6 +110,53 @@ confRuleTester().run('conf-valid-directive', asRule(rule), {
     {
       code: 'tls-cert-file /etc/redis/c.pem\ntls-key-file /etc/redis/k.pem\ntls-auth-clients no\ntls-replication yes\n',
       errors: [{ messageId: 'tlsIncomplete', line: 4, column: 1, data: { name: 'tls-replication', missing: 'tls-ca-cert-file or tls-ca-cert-dir' } }],
+    },
+    { code: 'user bob on\nuser bob off\n', errors: [{ messageId: 'badAcl', line: 2, column: 6, endColumn: 9, data: { reason: 'the user is already defined on an earlier line ("Duplicate user found")' } }] },
+    { code: 'user bob on (+nosuchcmd ~foo)\n', errors: [{ messageId: 'badAcl', line: 1, column: 13, data: { reason: 'unknown command in an ACL rule inside a selector' } }] },
+    { code: 'user bob on (+get ~foo\n', errors: [{ messageId: 'badAcl', line: 1, column: 13, data: { reason: 'a selector "(" is never closed with ")"' } }] },
+    { code: 'user bob on (on)\n', errors: [{ messageId: 'badAcl', line: 1, column: 13, data: { reason: 'syntax error in an ACL rule inside a selector' } }] },
+    { code: 'user bob on >x <x <x\n', errors: [{ messageId: 'badAcl', line: 1, column: 19, data: { reason: 'it removes a password the user does not have' } }] },
+    { code: 'user "a b" on\n', errors: [{ messageId: 'badAcl', line: 1, column: 6, data: { reason: 'a user name cannot contain spaces' } }] },
+    {
+      code: `aclfile ${okAcl}\nuser bob on\n`,
+      errors: [{ messageId: 'aclfileWithUsers', line: 2, column: 1 }],
+    },
+    {
+      code: 'aclfile /nonexistent/users.acl\n',
+      errors: [{ messageId: 'missingAclfile', line: 1, column: 9, endColumn: 31, data: { path: '/nonexistent/users.acl', where: '' } }],
+    },
+    {
+      code: `aclfile ${join(okAcl, 'x.acl')}\n`,
+      errors: [{ messageId: 'unreadableAclfile', line: 1, column: 9 }],
+    },
+    {
+      code: `aclfile ${commentAcl}\n`,
+      errors: [{ messageId: 'badAclfile', line: 1, column: 9, data: { path: commentAcl, line: '2', reason: 'does not start with "user" and a user name (an aclfile has no comments)' } }],
+    },
+    { code: `aclfile ${duplicateAcl}\n`, errors: [{ messageId: 'badAclfile', line: 1, column: 9, data: { path: duplicateAcl, line: '2', reason: 'defines a user that an earlier line already defined' } }] },
+    { code: `aclfile ${badRuleAcl}\n`, errors: [{ messageId: 'badAclfile', line: 1, column: 9, data: { path: badRuleAcl, line: '1', reason: 'has an ACL rule it rejects (unknown ACL category)' } }] },
+    {
+      code: 'sentinel monitor m 127.0.0.1 6379\n',
+      filename: confFiles.sentinel,
+      errors: [{ messageId: 'badSentinel', line: 1, column: 1, data: { reason: 'has the wrong number of words for "sentinel monitor" ("Unrecognized sentinel configuration statement")' } }],
+    },
+    {
+      code: 'sentinel monitor m 127.0.0.1 6379 0\nsentinel monitor n localhost 6379 2\nsentinel monitor o 10.0.0.1 70000 2\n',
+      filename: confFiles.sentinel,
+      errors: [
+        { messageId: 'badSentinel', line: 1, column: 35, data: { reason: 'needs a quorum of 1 or more ("Quorum must be 1 or greater")' } },
+        { messageId: 'badSentinel', line: 2, column: 20, data: { reason: 'names a host that is not an IP address while "sentinel resolve-hostnames" is no ("Failed to resolve hostname")' } },
+        { messageId: 'badSentinel', line: 3, column: 29, data: { reason: 'has a port outside 0-65535 ("Invalid port number")' } },
+      ],
+    },
+    {
+      code: 'sentinel monitor m 127.0.0.1 6379 2\nsentinel down-after-milliseconds typo 5000\nsentinel failover-timeout m 0\nsentinel resolve-hostnames maybe\n',
+      filename: confFiles.sentinel,
+      errors: [
+        { messageId: 'badSentinel', line: 2, column: 34, data: { reason: 'names a master that no "sentinel monitor" line defines ("No such master with specified name")' } },
+        { messageId: 'badSentinel', line: 3, column: 29, data: { reason: 'needs a time above 0 milliseconds ("negative or zero time parameter")' } },
+        { messageId: 'badSentinel', line: 4, column: 28, data: { reason: 'takes yes or no for "sentinel resolve-hostnames"' } },
+      ],
     },
     // "maxmemory 1\0\n" + the next line is read as "maxmemory 1maxmemory-policy allkeys-lru".
     {
