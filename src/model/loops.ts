@@ -46,7 +46,7 @@ export function walkSameFunction(
 export interface LoopAnalysis {
   /** False when an iteration may depend on an earlier one, or the loop cannot know its iterations up front. */
   independent: boolean;
-  /** Why not, for tests and debugging: `exit`, `test`, `carried`, `grows`, `stream`. */
+  /** Why not, for tests and debugging: `exit`, `test`, `carried`, `grows`, `stream`, `throttled`. */
   reason?: string;
 }
 
@@ -56,6 +56,29 @@ export interface LoopAnalysis {
  * arrives: SCAN cursors, `while (await redis.lpop(q))`, retries and worker loops (`while (!this.closing)`)
  * decide whether to go on from a reply or from state that changes while they wait, so they are dependent.
  */
+const timerNames = /^(sleep|delay|wait|pause|setTimeout|timeout)$/i;
+
+/** `await sleep(ms)`, `await setTimeout(ms)` (timers/promises), `await new Promise((r) => setTimeout(r, ms))`. */
+function waitsOnTimer(body: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let waits = false;
+  const calleeName = (call: TSESTree.CallExpression) => {
+    const callee = call.callee;
+    if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+    return undefined;
+  };
+  walkSameFunction(body, sourceCode.visitorKeys, (node) => {
+    if (waits || node.type !== AST_NODE_TYPES.AwaitExpression) return;
+    const awaited = node.argument;
+    if (awaited.type === AST_NODE_TYPES.CallExpression && timerNames.test(calleeName(awaited) ?? '')) waits = true;
+    else if (awaited.type === AST_NODE_TYPES.NewExpression && awaited.callee.type === AST_NODE_TYPES.Identifier && awaited.callee.name === 'Promise') {
+      const executor = awaited.arguments[0];
+      if (executor && /\bsetTimeout\s*\(/.test(sourceCode.getText(executor))) waits = true;
+    }
+  });
+  return waits;
+}
+
 export function analyzeLoop(loop: LoopNode, sourceCode: Readonly<TSESLint.SourceCode>, commands: readonly RedisCall[] = []): LoopAnalysis {
   const visitorKeys = sourceCode.visitorKeys;
   // An early exit decided inside the body stops the loop at a point only the replies reveal.
@@ -67,6 +90,9 @@ export function analyzeLoop(loop: LoopNode, sourceCode: Readonly<TSESLint.Source
     if (node.type === AST_NODE_TYPES.BreakStatement && !nested) exits = true;
   });
   if (exits) return { independent: false, reason: 'exit' };
+  // A loop that waits on a timer spaces its commands out on purpose (to spare the server or obey a
+  // rate limit): one pipeline would send them all at once.
+  if (waitsOnTimer(loop.body, sourceCode)) return { independent: false, reason: 'throttled' };
 
   const written = writtenInBody(loop, sourceCode);
   if (written.awaitedOuter.size > 0) {

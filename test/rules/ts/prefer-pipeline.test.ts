@@ -20,6 +20,10 @@ codeRuleTester().run('prefer-pipeline', asRule(rule), {
     { code: `${io}async function f(urls) { for (const u of urls) await fetch(u); }`, filename: files.ioredis },
     { code: `${io}async function f(db, ids) { for (const id of ids) await db.query('select 1 where id = $1', [id]); }`, filename: files.ioredis },
     { code: `${io}async function f(m, keys) { const map = new Map(); for (const k of keys) map.set(k, await m.get(k)); }`, filename: files.ioredis },
+    // Throttled on purpose: a timer between commands spares the server; one pipeline would send them all at once.
+    { code: fn(io, "  for (const k of keys) {\n    await redis.del(k);\n    await sleep(10);\n  }"), filename: files.ioredis },
+    { code: `import { setTimeout } from 'node:timers/promises';\n${fn(io, '  for (const k of keys) {\n    await redis.unlink(k);\n    await setTimeout(5);\n  }')}`, filename: files.ioredis },
+    { code: fn(io, '  for (const k of keys) {\n    await redis.expire(k, 60);\n    await new Promise((resolve) => setTimeout(resolve, 20));\n  }'), filename: files.ioredis },
     // SCAN cursor loop: each call needs the previous cursor.
     {
       code: fn(io, "  let cursor = '0';\n  do {\n    const [next, found] = await redis.scan(cursor, 'MATCH', 'a:*');\n    cursor = next;\n    results.push(...found);\n  } while (cursor !== '0');"),
