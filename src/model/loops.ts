@@ -219,9 +219,13 @@ export function patternIdentifiers(pattern: Node): string[] {
   }
 }
 
-function identifiersIn(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Identifier[] {
+/** The identifiers an expression reads (not property names); nested functions included only with `walk = walkAll`. */
+function identifiersIn(
+  root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  walk: (root: Node, keys: TSESLint.SourceCode.VisitorKeys, visit: (node: Node) => void) => void = walkSameFunction,
+): TSESTree.Identifier[] {
   const out: TSESTree.Identifier[] = [];
-  walkSameFunction(root, visitorKeys, (node) => {
+  walk(root, visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.Identifier) return;
     const parent = node.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
@@ -359,20 +363,9 @@ export function readsAny(root: Node, names: ReadonlySet<string>, visitorKeys: TS
   walkAll(root, visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.ThisExpression && names.has('this')) found = true;
   });
-  return found || identifiersInAll(root, visitorKeys).some((id) => names.has(id.name));
+  return found || identifiersIn(root, visitorKeys, walkAll).some((id) => names.has(id.name));
 }
 
-function identifiersInAll(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Identifier[] {
-  const out: TSESTree.Identifier[] = [];
-  walkAll(root, visitorKeys, (node) => {
-    if (node.type !== AST_NODE_TYPES.Identifier) return;
-    const parent = node.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
-    if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) return;
-    out.push(node);
-  });
-  return out;
-}
 
 /**
  * Whether an expression's value can change from one iteration to the next: it reads a binding
@@ -388,7 +381,7 @@ export function variesPerIteration(node: Node, loop: LoopNode, sourceCode: Reado
       n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression) varies = true;
   });
   if (varies) return true;
-  for (const id of identifiersInAll(node, visitorKeys)) {
+  for (const id of identifiersIn(node, visitorKeys, walkAll)) {
     const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
     const def = variable?.defs[0];
     if (!def) continue;
