@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../../src/util/ast-node-types';
 import { createRule } from '../../src/util/create-rule';
 import { getRedisModel, hasTrait, isLaterInScope, keyShape, replyReaches, runsBefore, sameKeyCalls, setOptions, statementOf, type Dialect, type RedisCall } from '../../src/model';
 import { areAdjacent, queued, statementsAsMulti } from '../../src/fix/multi';

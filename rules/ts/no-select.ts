@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../../src/util/ast-node-types';
 import { createRule } from '../../src/util/create-rule';
 import { getRedisModel, type RedisCall } from '../../src/model';
 import { statementLineRange } from '../../src/fix/text';
