@@ -1,4 +1,6 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+// The eslint-utils entry point alone: the package root also loads typescript-eslint's wrappers of
+// ESLint's classes, about 30 ms of start-up that a redis.conf run never uses.
+import { RuleCreator, applyDefault } from '@typescript-eslint/utils/eslint-utils';
 import { version } from './package-info';
 
 /** Metadata every rule of the plugin carries; the README table, the presets and SARIF are built from it. */
@@ -14,7 +16,7 @@ export interface RedisRuleDocs {
 export const docsUrl = (id: string): string =>
   `https://github.com/eslint-plugin-redis/eslint-plugin-redis/blob/v${version}/docs/rules/${id}.md`;
 
-const ruleCreator = ESLintUtils.RuleCreator<RedisRuleDocs>(docsUrl);
+const ruleCreator = RuleCreator<RedisRuleDocs>(docsUrl);
 
 /**
  * The factory for TS/JS rules: the rule name becomes its docs URL, as in typescript-eslint. The
@@ -31,7 +33,7 @@ export const createRule: typeof ruleCreator = (spec) => {
       const key = JSON.stringify(context.options);
       let options = merged.get(key) as Parameters<typeof spec.create>[1] | undefined;
       if (!options) {
-        options = ESLintUtils.applyDefault((spec.defaultOptions ?? []) as never, context.options as never) as Parameters<typeof spec.create>[1];
+        options = applyDefault((spec.defaultOptions ?? []) as never, context.options as never) as Parameters<typeof spec.create>[1];
         merged.set(key, options);
       }
       return spec.create(context, options);
