@@ -193,11 +193,15 @@ export function buildModel(context: Context): RedisModel {
     if (member.object.type !== AST_NODE_TYPES.ThisExpression) return;
     const name = propertyName(member);
     const body = enclosingClassBody(member);
-    if (!name || !body) return;
+    if (name && body) addClassMember(body, name, [value]);
+  };
+
+  /** What a class member holds: the values assigned to it and its declared type, in source order. */
+  const addClassMember = (body: Node, name: string, values: (Node | null | undefined)[]) => {
     let members = classMembers.get(body);
     if (!members) classMembers.set(body, (members = new Map()));
     const list = members.get(name) ?? [];
-    list.push(value);
+    for (const value of values) if (value) list.push(value);
     members.set(name, list);
   };
 
@@ -209,75 +213,64 @@ export function buildModel(context: Context): RedisModel {
   const mayHoldClients = clientNames.size > 0 || checker !== undefined || /redis|valkey/.test(sourceCode.text);
   let requiresRedisModule = false;
   const visit = (node: Node) => {
-  switch (node.type) {
-    case AST_NODE_TYPES.ImportDeclaration: {
-      const moduleName = node.source.value;
-      const library = moduleLibraries[moduleName];
-      if (library) {
-        for (const spec of node.specifiers) {
-          let kind: BindingKind | undefined;
-          if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) kind = namedExportKinds[library].default;
-          else if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) kind = 'namespace';
-          else {
-            const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-            kind = namedExportKinds[library][imported];
-          }
-          if (kind) addBinding(spec, { library, moduleName, kind });
-        }
-      }
-      break;
-    }
-    case AST_NODE_TYPES.VariableDeclarator:
-      if (node.init) bindRequire(node);
-      break;
-    case AST_NODE_TYPES.TSImportEqualsDeclaration: {
-      // import Redis = require('ioredis');
-      const reference = node.moduleReference;
-      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) {
-        const moduleName = String(reference.expression.value);
+    switch (node.type) {
+      case AST_NODE_TYPES.ImportDeclaration: {
+        const moduleName = node.source.value;
         const library = moduleLibraries[moduleName];
-        if (library) addBinding(node, { library, moduleName, kind: library === 'node-redis' ? 'namespace' : 'class' });
-      }
-      break;
-    }
-    case AST_NODE_TYPES.CallExpression:
-      callNodes.push(node);
-      // require('redis').createClient() binds no name, yet is evidence of a client.
-      if (!requiresRedisModule && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
-        requiresRedisModule = requiredModule(node) !== undefined;
-      }
-      break;
-    case AST_NODE_TYPES.NewExpression:
-      newNodes.push(node);
-      break;
-    case AST_NODE_TYPES.AssignmentExpression:
-      if (node.left.type === AST_NODE_TYPES.MemberExpression) recordClassAssignment(node.left, node.right);
-      break;
-    case AST_NODE_TYPES.PropertyDefinition:
-      if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.parent) {
-        const members = classMembers.get(node.parent) ?? new Map<string, Node[]>();
-        classMembers.set(node.parent, members);
-        const list = members.get(node.key.name) ?? [];
-        if (node.value) list.push(node.value);
-        if (node.typeAnnotation) list.push(node.typeAnnotation);
-        members.set(node.key.name, list);
-      }
-      break;
-    case AST_NODE_TYPES.TSParameterProperty:
-      if (node.parameter.type === AST_NODE_TYPES.Identifier && node.parameter.typeAnnotation) {
-        const body = enclosingClassBody(node);
-        if (body) {
-          const members = classMembers.get(body) ?? new Map<string, Node[]>();
-          classMembers.set(body, members);
-          const list = members.get(node.parameter.name) ?? [];
-          list.push(node.parameter.typeAnnotation);
-          members.set(node.parameter.name, list);
+        if (library) {
+          for (const spec of node.specifiers) {
+            let kind: BindingKind | undefined;
+            if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) kind = namedExportKinds[library].default;
+            else if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) kind = 'namespace';
+            else {
+              const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+              kind = namedExportKinds[library][imported];
+            }
+            if (kind) addBinding(spec, { library, moduleName, kind });
+          }
         }
+        break;
       }
-      break;
-    default:
-      break;
-  }
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (node.init) bindRequire(node);
+        break;
+      case AST_NODE_TYPES.TSImportEqualsDeclaration: {
+        // import Redis = require('ioredis');
+        const reference = node.moduleReference;
+        if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) {
+          const moduleName = String(reference.expression.value);
+          const library = moduleLibraries[moduleName];
+          if (library) addBinding(node, { library, moduleName, kind: library === 'node-redis' ? 'namespace' : 'class' });
+        }
+        break;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        callNodes.push(node);
+        // require('redis').createClient() binds no name, yet is evidence of a client.
+        if (!requiresRedisModule && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
+          requiresRedisModule = requiredModule(node) !== undefined;
+        }
+        break;
+      case AST_NODE_TYPES.NewExpression:
+        newNodes.push(node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (node.left.type === AST_NODE_TYPES.MemberExpression) recordClassAssignment(node.left, node.right);
+        break;
+      case AST_NODE_TYPES.PropertyDefinition:
+        if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.parent) {
+          addClassMember(node.parent, node.key.name, [node.value, node.typeAnnotation]);
+        }
+        break;
+      case AST_NODE_TYPES.TSParameterProperty:
+        if (node.parameter.type === AST_NODE_TYPES.Identifier && node.parameter.typeAnnotation) {
+          const body = enclosingClassBody(node);
+          if (body) addClassMember(body, node.parameter.name, [node.parameter.typeAnnotation]);
+        }
+        break;
+      default:
+        break;
+    }
   };
   // ESLint has already walked the file once and keeps the steps (ESLint 9+): reading them is cheaper
   // than a second walk. ESLint 8 has no steps, so there the model walks the AST itself.
