@@ -4,13 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasConfLanguage, plugin, repoRoot } from '../helpers/cli';
 
-/* Each preset under the ESLint it targets, on the fixtures: flat configs on ESLint 10 and 9, the legacy
+/* Each preset under the ESLint it targets, on the fixtures: flat configs on ESLint 10, 9 and 9.15.0, the legacy
    preset through the top-level .eslintrc.cjs on ESLint 8.57. */
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const eslints = { 'ESLint 10': require('eslint').ESLint, 'ESLint 9': require('eslint-v9').ESLint } as Record<string, typeof import('eslint').ESLint>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports -- each ESLint major under its npm alias */
+const eslints = {
+  'ESLint 10': require('eslint').ESLint,
+  'ESLint 9': require('eslint-v9').ESLint,
+  // The lowest ESLint 9 the plugin supports (peerDependencies ^9.15): languages, and flat configs carrying them.
+  'ESLint 9.15.0': require('eslint-v9-15').ESLint,
+} as Record<string, typeof import('eslint').ESLint>;
 const { ESLint: LegacyESLint } = require('eslint-v8') as { ESLint: new (options: object) => { lintFiles(p: string[]): Promise<Result[]> } };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 interface Result {
   filePath: string;
